@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Runs the daily rebalance on the Beam Direct runner (nothing to install but Java and Maven).
+# Usage: runners/direct.sh [--config=FILE] [--runDate=YYYY-MM-DD] [--outputDir=DIR] [--help] ...
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+run_pipeline --runner=DirectRunner "$@"

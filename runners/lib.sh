@@ -1,0 +1,33 @@
+# Shared by the launchers: builds the project on first use (or when sources changed) and runs
+# the pipeline's main class on the chosen runner. Sourced, not run.
+set -euo pipefail
+PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STAMP="$PROJECT_DIR/target/.launcher-build"
+CLASSPATH_FILE="$PROJECT_DIR/target/classpath.txt"
+
+# Compiles the classes and records the dependency classpath, unless nothing changed since.
+ensure_built() {
+  if [[ -f "$STAMP" && -f "$CLASSPATH_FILE" ]] \
+      && [[ -z "$(find "$PROJECT_DIR/src/main" "$PROJECT_DIR/pom.xml" -newer "$STAMP" -print -quit)" ]]; then
+    return
+  fi
+  echo "building (first run or sources changed)..." >&2
+  mkdir -p "$PROJECT_DIR/target"
+  local log="$PROJECT_DIR/target/launcher-build.log"
+  if ! (cd "$PROJECT_DIR" && mvn -B -Dstyle.color=never -DskipTests compile dependency:build-classpath \
+      -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime >"$log" 2>&1); then
+    grep -E "ERROR|BUILD" "$log" >&2 || cat "$log" >&2
+    echo "error: the build failed (full log: $log)" >&2
+    exit 1
+  fi
+  touch "$STAMP"
+}
+
+# run_pipeline RUNNER_OPTION [user options...]
+run_pipeline() {
+  ensure_built
+  local runner="$1"
+  shift
+  exec java ${JAVA_OPTS:-} -cp "$PROJECT_DIR/target/classes:$(cat "$CLASSPATH_FILE")" \
+      io.rebalancer.RebalancePipeline "$runner" "$@"
+}

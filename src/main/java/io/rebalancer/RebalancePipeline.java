@@ -1,0 +1,55 @@
+package io.rebalancer;
+
+import io.rebalancer.config.PipelineConfig;
+import io.rebalancer.io.StagingArea;
+import io.rebalancer.transforms.AnalyzePortfolios;
+import io.rebalancer.transforms.DomainCoders;
+import io.rebalancer.transforms.ReadHoldings;
+import io.rebalancer.transforms.ReadReferenceData;
+import io.rebalancer.transforms.Rebalance;
+import io.rebalancer.transforms.ReferenceData;
+import io.rebalancer.transforms.StageWarehouseRows;
+import io.rebalancer.transforms.WriteTradeOrders;
+import java.time.LocalDate;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/**
+ * The daily rebalance, as in the SPEC's diagram: sources -> holdings -> per-account analysis ->
+ * per-household rebalance -> trade orders, with every step's warehouse rows staged beside.
+ * Everything is written to a staging area; {@link RunCommand} publishes it once the job succeeds.
+ */
+public final class RebalancePipeline {
+  private RebalancePipeline() {}
+
+  public static void main(String[] args) {
+    System.exit(new RunCommand(System.out, System.err).run(args));
+  }
+
+  /** Adds the whole pipeline to p. */
+  public static void build(Pipeline p, PipelineConfig config, LocalDate runDate,
+      StagingArea staging) {
+    DomainCoders.registerOn(p);
+    ReferenceData reference = ReadReferenceData.from(p, config, runDate);
+
+    PCollectionTuple holdings = p.apply("ReadHoldings",
+        ReadHoldings.from(config.sources(), reference, runDate));
+
+    PCollectionTuple accounts = holdings.get(ReadHoldings.HOLDINGS).apply("AnalyzePortfolios",
+        AnalyzePortfolios.with(reference, config.rebalance(), runDate));
+
+    PCollectionTuple households = accounts.get(AnalyzePortfolios.ACCOUNTS).apply("Rebalance",
+        Rebalance.with(reference, config.rebalance(), runDate));
+
+    households.get(Rebalance.PLANS).apply("WriteTradeOrders",
+        WriteTradeOrders.to(staging, runDate, config.tradeOrderShards()));
+
+    PCollectionList.of(holdings.get(ReadHoldings.ROWS))
+        .and(accounts.get(AnalyzePortfolios.ROWS))
+        .and(households.get(Rebalance.ROWS))
+        .apply("WarehouseRows", Flatten.pCollections())
+        .apply("StageWarehouseRows", StageWarehouseRows.in(staging));
+  }
+}

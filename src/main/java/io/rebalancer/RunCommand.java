@@ -1,0 +1,137 @@
+package io.rebalancer;
+
+import io.rebalancer.config.ConfigLoader;
+import io.rebalancer.config.PipelineConfig;
+import io.rebalancer.core.InputException;
+import io.rebalancer.core.SourceTally;
+import io.rebalancer.io.Publisher;
+import io.rebalancer.io.RunRecord;
+import io.rebalancer.io.StagingArea;
+import io.rebalancer.io.Warehouse;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * What a launcher runs: parse options, validate the config, run the pipeline, publish its outputs,
+ * print a summary. A failure is one line on stderr naming what failed (stack trace with
+ * --verbose), a non-zero exit, nothing published, and a FAILED row in pipeline_runs.
+ */
+public final class RunCommand {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public RunCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public int run(String[] args) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      out.print(Usage.TEXT);
+      return 0;
+    }
+    boolean verbose = Arrays.asList(args).contains("--verbose")
+        || Arrays.asList(args).contains("--verbose=true");
+    Instant started = Instant.now();
+    RebalanceOptions options;
+    PipelineConfig config;
+    LocalDate runDate;
+    try {
+      PipelineOptionsFactory.register(RebalanceOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(RebalanceOptions.class);
+      runDate = runDate(options.getRunDate());
+      config = ConfigLoader.load(Path.of(options.getConfig()));
+    } catch (RuntimeException e) {
+      return fail(e, verbose);
+    }
+    Path outputDir = Path.of(options.getOutputDir()).toAbsolutePath();
+    Path warehouse = options.getWarehouse() == null ? outputDir.resolve("warehouse.duckdb")
+        : Path.of(options.getWarehouse()).toAbsolutePath();
+    String runId = runDate + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String runner = options.getRunner().getSimpleName();
+    RunRecord start = RunRecord.failed(runId, runDate, started, runner, config.file(), null);
+    StagingArea staging = null;
+    try {
+      staging = StagingArea.create(outputDir, runId);
+      Pipeline p = Pipeline.create(options);
+      RebalancePipeline.build(p, config, runDate, staging);
+      PipelineResult.State state = p.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended " + state);
+      }
+      Publisher.Published published = new Publisher(config, runDate, staging)
+          .publish(outputDir, warehouse, start);
+      report(config, published, runner, Duration.between(started, Instant.now()));
+      return 0;
+    } catch (RuntimeException e) {
+      recordFailure(warehouse, start, e);
+      return fail(e, verbose);
+    } finally {
+      if (staging != null) {
+        staging.delete();
+      }
+    }
+  }
+
+  private static LocalDate runDate(String value) {
+    if (value == null || value.isBlank()) {
+      return LocalDate.now();
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InputException("--runDate: '" + value + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  private void recordFailure(Path warehouse, RunRecord start, RuntimeException e) {
+    RunRecord failed = RunRecord.failed(start.runId(), start.runDate(), start.startedAt(),
+        start.runner(), start.config(), Failures.oneLine(e));
+    try (Warehouse w = Warehouse.open(warehouse)) {
+      w.recordFailure(failed);
+    } catch (RuntimeException ignored) {
+      // the warehouse itself may be what failed (say, held by another writer)
+    }
+  }
+
+  private int fail(RuntimeException e, boolean verbose) {
+    err.println("error: " + Failures.oneLine(e));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    return 1;
+  }
+
+  private void report(PipelineConfig config, Publisher.Published p, String runner,
+      Duration elapsed) {
+    out.printf("%s: run %s for %s on %s%n", config.name(), p.run().runId(), p.run().runDate(),
+        runner);
+    for (var source : config.sources()) {
+      SourceTally t = p.tallies().get(source.id());
+      out.printf("  source %-14s %6d rows read: %6d holdings, %4d other lines, %4d rejected"
+          + " (%d file%s)%n", source.id(), t.rowsRead(), t.holdings(), t.recognised(),
+          t.rejected(), t.files(), t.files() == 1 ? "" : "s");
+    }
+    Publisher.StagedSummary s = p.summary();
+    out.printf("  %d accounts in %d households: %d rebalanced, %d within tolerance%n",
+        s.accounts(), s.households(), s.rebalanced(), s.withinTolerance());
+    out.printf("  %d orders (%d sells for %s, %d buys for %s), %d unplaced trades%n", s.orders(),
+        s.sells(), money(s.sellAmount()), s.buys(), money(s.buyAmount()), s.unplaced());
+    out.printf("  wrote %s%n  loaded %s%n", p.ordersFile(), p.warehouse());
+    out.printf("  done in %.1f s%n", elapsed.toMillis() / 1000.0);
+  }
+
+  private static String money(String amount) {
+    return new java.math.BigDecimal(amount).setScale(2, java.math.RoundingMode.HALF_EVEN)
+        .toPlainString();
+  }
+}

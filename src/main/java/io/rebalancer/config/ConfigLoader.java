@@ -1,0 +1,133 @@
+package io.rebalancer.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.format.ExportFormats;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and validates a pipeline YAML once, before any work starts: unknown keys, missing required
+ * keys, wrong types and paths that do not exist are errors naming the key.
+ */
+public final class ConfigLoader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private ConfigLoader() {}
+
+  public static PipelineConfig load(Path file) {
+    String where = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(where + ": no such config file");
+    }
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(where + ": not valid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+    } catch (IOException e) {
+      throw new ConfigException(where + ": cannot be read: " + e.getMessage());
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw new ConfigException(where + ": the config is empty");
+    }
+    return parse(new ConfigNode(where, "", tree), file);
+  }
+
+  static PipelineConfig parse(ConfigNode root, Path file) {
+    root.allowOnly(Set.of("name", "sources", "accounts", "models", "prices", "rebalance",
+        "output", "validation", "formats"));
+    String name = root.string("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    ConfigNode formats = root.child("formats");
+    if (!formats.isEmpty()) {
+      throw root.error("formats", "custom layouts are not supported by this version");
+    }
+    List<SourceConfig> sources = sources(root);
+    String accounts = optionalPath(root, "accounts");
+    String models = requiredPath(root, "models");
+    String prices = optionalPath(root, "prices");
+    RebalanceRules rules = rules(root.child("rebalance"));
+    ConfigNode output = root.child("output");
+    output.allowOnly(Set.of("tradeOrderShards"));
+    int shards = (int) output.integer("tradeOrderShards", 4, 1, 1000);
+    ConfigNode validation = root.child("validation");
+    validation.allowOnly(Set.of("maxRejectedRows"));
+    long maxRejected = validation.integer("maxRejectedRows", 0, 0, Long.MAX_VALUE);
+    return new PipelineConfig(name, file.toAbsolutePath().toString(), sources, accounts, models,
+        prices, rules, shards, maxRejected);
+  }
+
+  private static List<SourceConfig> sources(ConfigNode root) {
+    List<ConfigNode> nodes = root.children("sources");
+    if (nodes.isEmpty()) {
+      throw root.error("sources", "is required: at least one source");
+    }
+    List<SourceConfig> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (ConfigNode s : nodes) {
+      s.allowOnly(Set.of("id", "uri", "format", "account"));
+      String id = s.requiredString("id");
+      if (!id.matches("[A-Za-z0-9_.-]+")) {
+        throw s.error(s.keyPath("id"), "'" + id + "' may hold only letters, digits, _ . -");
+      }
+      if (!ids.add(id)) {
+        throw s.error(s.keyPath("id"), "duplicate source id " + id);
+      }
+      String format = s.requiredString("format");
+      if (ExportFormats.builtIn(format).isEmpty()) {
+        throw s.error(s.keyPath("format"), "unknown format '" + format + "' (built in: "
+            + String.join(", ", ExportFormats.builtInNames()) + ")");
+      }
+      String uri = SourcePaths.resolve(s, id, s.requiredString("uri"));
+      out.add(new SourceConfig(id, uri, format, s.string("account", null)));
+    }
+    return out;
+  }
+
+  private static RebalanceRules rules(ConfigNode r) {
+    r.allowOnly(Set.of("absoluteBand", "relativeBand", "minTradeValue", "wholeShares",
+        "quantityScale", "restricted"));
+    RebalanceRules d = RebalanceRules.defaults();
+    return new RebalanceRules(
+        r.decimal("absoluteBand", d.absoluteBand(), BigDecimal.ZERO),
+        r.decimal("relativeBand", d.relativeBand(), BigDecimal.ZERO),
+        r.decimal("minTradeValue", d.minTradeValue(), BigDecimal.ZERO),
+        r.bool("wholeShares", d.wholeShares()),
+        (int) r.integer("quantityScale", d.quantityScale(), 0, 12),
+        r.strings("restricted"));
+  }
+
+  private static String requiredPath(ConfigNode root, String key) {
+    String p = optionalPath(root, key);
+    if (p == null) {
+      throw root.error(key, "is required");
+    }
+    return p;
+  }
+
+  private static String optionalPath(ConfigNode root, String key) {
+    String value = root.string(key, null);
+    if (value == null) {
+      return null;
+    }
+    Path p = Path.of(value).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(p)) {
+      throw root.error(key, "no such file: " + value);
+    }
+    return p.toString();
+  }
+}

@@ -1,0 +1,57 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything the per-account analysis knows about one account: who it belongs to, its value and
+ * concentration, its risk over the price history, and its positions by symbol (sorted).
+ *
+ * @param positionCount distinct non-cash symbols held
+ * @param hhi sum of squared symbol weights in the invested value; null when nothing is invested
+ */
+public record AccountAnalysis(AccountKey key, String householdId, String modelId,
+    BigDecimal cashReserve, BigDecimal totalValue, BigDecimal cashValue, BigDecimal investedValue,
+    int positionCount, Double hhi, Double volatility, Double maxDrawdown, Integer riskScore,
+    List<Position> positions) {
+
+  public AccountAnalysis {
+    positions = List.copyOf(positions);
+  }
+
+  /** What the account can spend on buys before its own sells: cash above its reserve. */
+  public BigDecimal spendableCash() {
+    return cashValue.subtract(cashReserve).max(BigDecimal.ZERO);
+  }
+
+  /** Market value by symbol, all cash as one CASH entry. */
+  public SortedMap<String, BigDecimal> valuesBySymbol() {
+    SortedMap<String, BigDecimal> out = new TreeMap<>();
+    for (Position p : positions) {
+      out.merge(p.cash() ? Holding.CASH : p.symbol(), p.marketValue(), BigDecimal::add);
+    }
+    return out;
+  }
+
+  /** Market value by asset class. */
+  public SortedMap<String, BigDecimal> valuesByAssetClass() {
+    SortedMap<String, BigDecimal> out = new TreeMap<>();
+    for (Position p : positions) {
+      out.merge(p.cash() ? Holding.CASH : p.assetClass(), p.marketValue(), BigDecimal::add);
+    }
+    return out;
+  }
+
+  /** Quantity by non-cash symbol, for valuing the holdings over the price history. */
+  public SortedMap<String, BigDecimal> investedQuantities() {
+    SortedMap<String, BigDecimal> out = new TreeMap<>();
+    for (Position p : positions) {
+      if (!p.cash()) {
+        out.merge(p.symbol(), p.quantity(), BigDecimal::add);
+      }
+    }
+    return out;
+  }
+}

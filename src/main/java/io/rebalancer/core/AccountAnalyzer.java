@@ -1,0 +1,67 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The per-account analysis: value, cash, concentration and risk of one account's holdings. */
+public final class AccountAnalyzer {
+  private static final Comparator<Holding> FILE_ORDER =
+      Comparator.comparing(Holding::sourceUri).thenComparingLong(Holding::lineNumber);
+
+  private AccountAnalyzer() {}
+
+  /**
+   * @param holdings the account's priced holdings, in any order (they are put back in file order,
+   *     so that the first row of a symbol gives its price whatever order they arrived in)
+   */
+  public static AccountAnalysis analyze(AccountInfo info, List<Holding> holdings, PriceBook prices) {
+    List<Holding> ordered = new ArrayList<>(holdings);
+    ordered.sort(FILE_ORDER);
+    Map<String, Position> bySymbol = new LinkedHashMap<>();
+    for (Holding h : ordered) {
+      bySymbol.merge(h.symbol(), Position.of(h), (a, b) -> a.plus(h));
+    }
+    List<Position> positions = new ArrayList<>(bySymbol.values());
+    positions.sort(Comparator.comparing(Position::symbol));
+
+    BigDecimal total = BigDecimal.ZERO;
+    BigDecimal cash = BigDecimal.ZERO;
+    int count = 0;
+    for (Position p : positions) {
+      total = total.add(p.marketValue());
+      if (p.cash()) {
+        cash = cash.add(p.marketValue());
+      } else if (p.quantity().signum() != 0) {
+        count++;
+      }
+    }
+    BigDecimal invested = total.subtract(cash);
+    Double hhi = concentration(positions, invested);
+    AccountAnalysis partial = new AccountAnalysis(info.key(), info.householdId(), info.modelId(),
+        info.cashReserve(), total, cash, invested, count, hhi, null, null, null, positions);
+    RiskMetrics risk = RiskMetrics.of(ValueSeries.of(partial.investedQuantities(), cash, prices));
+    return new AccountAnalysis(info.key(), info.householdId(), info.modelId(), info.cashReserve(),
+        total, cash, invested, count, hhi, risk.volatility(), risk.maxDrawdown(), risk.riskScore(),
+        positions);
+  }
+
+  /** Herfindahl index of the invested positions: sum of (symbol value / invested value)^2. */
+  static Double concentration(List<Position> positions, BigDecimal invested) {
+    if (invested.signum() == 0) {
+      return null;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Position p : positions) {
+      if (!p.cash()) {
+        BigDecimal w = p.marketValue().divide(invested, MathContext.DECIMAL128);
+        sum = sum.add(w.multiply(w, MathContext.DECIMAL128));
+      }
+    }
+    return sum.doubleValue();
+  }
+}

@@ -1,0 +1,46 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A symbol's share of an account or household against the target model. Cash of any kind is one
+ * row, CASH. Drift = weight - target.
+ */
+public record Allocation(String scope, String scopeId, String symbol, BigDecimal marketValue,
+    BigDecimal weight, BigDecimal targetWeight, BigDecimal drift, boolean outOfBand) {
+  public static final String ACCOUNT = "account";
+  public static final String HOUSEHOLD = "household";
+
+  /**
+   * Every symbol held (cash summed as CASH) or named by the model. Out of band follows the
+   * rebalancing test, so restricted symbols and cash are never out of band.
+   */
+  public static List<Allocation> of(String scope, String scopeId, SortedMap<String, BigDecimal> values,
+      BigDecimal total, Model model, RebalanceRules rules) {
+    SortedMap<String, BigDecimal> all = new TreeMap<>(values);
+    model.targets().forEach(t -> all.putIfAbsent(t.symbol(), BigDecimal.ZERO));
+    List<Allocation> out = new ArrayList<>(all.size());
+    for (var e : all.entrySet()) {
+      String symbol = e.getKey();
+      BigDecimal value = e.getValue();
+      BigDecimal target = model.targetOf(symbol);
+      BigDecimal weight = weight(value, total);
+      boolean tradable = !Holding.CASH.equals(symbol) && !rules.isRestricted(symbol);
+      boolean outside = tradable && total.signum() > 0
+          && (target.signum() == 0 ? value.signum() != 0 : rules.outsideBands(value, target, total));
+      out.add(new Allocation(scope, scopeId, symbol, value, weight, target, weight.subtract(target),
+          outside));
+    }
+    return out;
+  }
+
+  /** value / total to 34 significant digits; zero when there is no total. */
+  public static BigDecimal weight(BigDecimal value, BigDecimal total) {
+    return total.signum() == 0 ? BigDecimal.ZERO : value.divide(total, MathContext.DECIMAL128);
+  }
+}

@@ -1,0 +1,65 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A household's accounts (in brokerage, account order) and their holdings summed by symbol. */
+final class HouseholdBook {
+  final List<AccountAnalysis> accounts;
+  final BigDecimal totalValue;
+  /** Market value by symbol, cash as CASH: what the allocation shows. */
+  final SortedMap<String, BigDecimal> values = new TreeMap<>();
+  /** Net quantity by non-cash symbol. */
+  final SortedMap<String, BigDecimal> quantities = new TreeMap<>();
+  /** The price on the holding row of the first account holding each symbol. */
+  final Map<String, BigDecimal> rowPrices = new HashMap<>();
+  /** Each account's quantity by non-cash symbol, in the order of {@link #accounts}. */
+  final List<SortedMap<String, BigDecimal>> accountQuantities = new ArrayList<>();
+
+  HouseholdBook(List<AccountAnalysis> unordered) {
+    accounts = new ArrayList<>(unordered);
+    accounts.sort(Comparator.comparing(AccountAnalysis::key));
+    BigDecimal total = BigDecimal.ZERO;
+    for (AccountAnalysis a : accounts) {
+      total = total.add(a.totalValue());
+      a.valuesBySymbol().forEach((s, v) -> values.merge(s, v, BigDecimal::add));
+      accountQuantities.add(a.investedQuantities());
+      for (Position p : a.positions()) {
+        if (!p.cash()) {
+          quantities.merge(p.symbol(), p.quantity(), BigDecimal::add);
+          rowPrices.putIfAbsent(p.symbol(), p.price());
+        }
+      }
+    }
+    totalValue = total;
+  }
+
+  BigDecimal valueOf(String symbol) {
+    return values.getOrDefault(symbol, BigDecimal.ZERO);
+  }
+
+  boolean holds(String symbol) {
+    return quantities.getOrDefault(symbol, BigDecimal.ZERO).signum() != 0;
+  }
+
+  /** Shares of a symbol that can be sold: the sum of the accounts' long positions. */
+  BigDecimal sellable(String symbol) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int i = 0; i < accounts.size(); i++) {
+      sum = sum.add(longQuantity(i, symbol));
+    }
+    return sum;
+  }
+
+  /** The long quantity of a symbol in the i-th account (a short is nothing to sell). */
+  BigDecimal longQuantity(int account, String symbol) {
+    return accountQuantities.get(account).getOrDefault(symbol, BigDecimal.ZERO)
+        .max(BigDecimal.ZERO);
+  }
+}

@@ -1,0 +1,25 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The outcome of rebalancing one household: its orders, what could not be placed, its allocation. */
+public record HouseholdPlan(String householdId, String modelId, int accounts, BigDecimal totalValue,
+    Status status, List<TradeOrder> orders, List<UnplacedTrade> unplaced,
+    List<Allocation> allocations) {
+
+  public enum Status {
+    /** Every symbol is within its drift bands: no trades. */
+    WITHIN_TOLERANCE,
+    /** Some symbol drifted out of band: trades computed. */
+    REBALANCED,
+    /** No positive total value to weigh against: nothing can be traded. */
+    NO_VALUE
+  }
+
+  public HouseholdPlan {
+    orders = List.copyOf(orders);
+    unplaced = List.copyOf(unplaced);
+    allocations = List.copyOf(allocations);
+  }
+}

@@ -1,0 +1,51 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The drift bands and trade rules of the `rebalance:` config section.
+ *
+ * @param quantityScale decimals of a fractional quantity (used when wholeShares is false)
+ * @param restricted symbols never traded (they still count in value and weights)
+ */
+public record RebalanceRules(BigDecimal absoluteBand, BigDecimal relativeBand,
+    BigDecimal minTradeValue, boolean wholeShares, int quantityScale, List<String> restricted)
+    implements java.io.Serializable {
+
+  public RebalanceRules {
+    restricted = List.copyOf(restricted);
+  }
+
+  public static RebalanceRules defaults() {
+    return new RebalanceRules(new BigDecimal("0.05"), new BigDecimal("0.25"),
+        new BigDecimal("100.00"), true, 6, List.of());
+  }
+
+  public boolean isRestricted(String symbol) {
+    return restricted.contains(symbol);
+  }
+
+  /**
+   * |w - t| > absoluteBand, or t > 0 and |w - t| > relativeBand * t, with w = value / total. Both
+   * sides are multiplied by the total so that the test is exact, with no division.
+   */
+  public boolean outsideBands(BigDecimal value, BigDecimal target, BigDecimal total) {
+    BigDecimal gap = value.subtract(target.multiply(total)).abs();
+    if (gap.compareTo(absoluteBand.multiply(total)) > 0) {
+      return true;
+    }
+    return target.signum() > 0 && gap.compareTo(relativeBand.multiply(target).multiply(total)) > 0;
+  }
+
+  /** The decimals a traded quantity may have: none for whole shares. */
+  public int tradeScale() {
+    return wholeShares ? 0 : quantityScale;
+  }
+
+  /** numerator / denominator rounded down at the trade scale, exactly. */
+  public BigDecimal floorQuantity(BigDecimal numerator, BigDecimal denominator) {
+    return numerator.divide(denominator, tradeScale(), RoundingMode.FLOOR);
+  }
+}

@@ -1,0 +1,161 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Rebalancing of one household against its model, SPEC "Rebalancing, per household" steps 1-6: find
+ * the out-of-band symbols, size sells and buys, scale buys to the cash available, place them on
+ * accounts. Exact decimals throughout; every tie is broken by (brokerage, account), then symbol.
+ */
+public final class Rebalancer {
+  private final RebalanceRules rules;
+
+  public Rebalancer(RebalanceRules rules) {
+    this.rules = rules;
+  }
+
+  /** A symbol to trade: its out-of-band drift turned into a signed quantity at a price. */
+  record Trade(String symbol, BigDecimal quantity, BigDecimal price, BigDecimal currentWeight,
+      BigDecimal targetWeight, String reason) {
+    BigDecimal cost() {
+      return quantity.multiply(price);
+    }
+
+    Trade withQuantity(BigDecimal q) {
+      return new Trade(symbol, q, price, currentWeight, targetWeight, reason);
+    }
+  }
+
+  public HouseholdPlan rebalance(String householdId, Model model, List<AccountAnalysis> accounts,
+      PriceBook prices) {
+    HouseholdBook book = new HouseholdBook(accounts);
+    List<Allocation> allocations = Allocation.of(Allocation.HOUSEHOLD, householdId, book.values,
+        book.totalValue, model, rules);
+    if (book.totalValue.signum() <= 0) {
+      return plan(householdId, model, book, HouseholdPlan.Status.NO_VALUE, List.of(), List.of(),
+          allocations);
+    }
+    List<UnplacedTrade> unplaced = new ArrayList<>();
+    List<Trade> sells = new ArrayList<>();
+    List<Trade> buys = new ArrayList<>();
+    boolean anyOutOfBand = size(householdId, book, model, prices, sells, buys, unplaced);
+    if (!anyOutOfBand) {
+      return plan(householdId, model, book, HouseholdPlan.Status.WITHIN_TOLERANCE, List.of(),
+          List.of(), allocations);
+    }
+    List<Trade> fundedBuys = fitToCash(book, sells, buys);
+    Placement placement = new Placement(householdId, book, rules);
+    sells.forEach(placement::placeSell);
+    fundedBuys.stream()
+        .sorted(Comparator.comparing(Trade::cost).reversed().thenComparing(Trade::symbol))
+        .forEach(placement::placeBuy);
+    unplaced.addAll(placement.unplaced());
+    return plan(householdId, model, book, HouseholdPlan.Status.REBALANCED, placement.orders(),
+        unplaced, allocations);
+  }
+
+  /**
+   * Steps 1 and 3: the out-of-band symbols, each sized as a sell or a buy. Returns whether any
+   * symbol was out of band (a symbol with no price is, but only shows as unplaced).
+   */
+  private boolean size(String householdId, HouseholdBook book, Model model, PriceBook prices,
+      List<Trade> sells, List<Trade> buys, List<UnplacedTrade> unplaced) {
+    TreeSet<String> symbols = new TreeSet<>();
+    book.quantities.forEach((s, q) -> {
+      if (q.signum() != 0) {
+        symbols.add(s);
+      }
+    });
+    model.targets().stream().filter(t -> t.weight().signum() > 0)
+        .filter(t -> !Holding.CASH.equals(t.symbol())).forEach(t -> symbols.add(t.symbol()));
+    boolean any = false;
+    BigDecimal total = book.totalValue;
+    for (String symbol : symbols) {
+      BigDecimal target = model.targetOf(symbol);
+      BigDecimal value = book.valueOf(symbol);
+      boolean liquidate = target.signum() == 0 && book.holds(symbol);
+      if (rules.isRestricted(symbol)
+          || !(liquidate || rules.outsideBands(value, target, total))) {
+        continue;
+      }
+      any = true;
+      BigDecimal change = target.multiply(total).subtract(value);
+      Optional<BigDecimal> price = tradingPrice(symbol, book, prices);
+      if (price.isEmpty()) {
+        unplaced.add(new UnplacedTrade(householdId, symbol, change.signum() < 0 ? Side.SELL
+            : Side.BUY, null, UnplacedTrade.NO_PRICE));
+        continue;
+      }
+      BigDecimal weight = Allocation.weight(value, total);
+      if (change.signum() < 0) {
+        sizeSell(symbol, book, liquidate, change.negate(), price.get(), weight, target)
+            .ifPresent(sells::add);
+      } else if (change.signum() > 0) {
+        BigDecimal quantity = rules.floorQuantity(change, price.get());
+        buys.add(new Trade(symbol, quantity, price.get(), weight, target, "underweight"));
+      }
+    }
+    return any;
+  }
+
+  private Optional<Trade> sizeSell(String symbol, HouseholdBook book, boolean liquidate,
+      BigDecimal excess, BigDecimal price, BigDecimal weight, BigDecimal target) {
+    BigDecimal sellable = book.sellable(symbol);
+    BigDecimal quantity = liquidate ? sellable : rules.floorQuantity(excess, price).min(sellable);
+    if (quantity.signum() <= 0 || quantity.multiply(price).compareTo(rules.minTradeValue()) < 0) {
+      return Optional.empty();
+    }
+    String reason = liquidate ? "liquidate: not in model" : "overweight";
+    return Optional.of(new Trade(symbol, quantity, price, weight, target, reason));
+  }
+
+  /**
+   * Step 4: buys may spend the cash above reserves plus the proceeds of the sells. When they cost
+   * more, every buy is cut to floor(n * available / cost); buys then under the minimum are dropped.
+   */
+  private List<Trade> fitToCash(HouseholdBook book, List<Trade> sells, List<Trade> buys) {
+    BigDecimal available = BigDecimal.ZERO;
+    for (AccountAnalysis a : book.accounts) {
+      available = available.add(a.spendableCash());
+    }
+    for (Trade sell : sells) {
+      available = available.add(sell.cost());
+    }
+    BigDecimal cost = BigDecimal.ZERO;
+    for (Trade buy : buys) {
+      cost = cost.add(buy.cost());
+    }
+    boolean scale = cost.compareTo(available) > 0;
+    List<Trade> funded = new ArrayList<>();
+    for (Trade buy : buys) {
+      BigDecimal n = scale
+          ? rules.floorQuantity(buy.quantity().multiply(available), cost)
+          : buy.quantity();
+      Trade sized = buy.withQuantity(n);
+      if (n.signum() > 0 && sized.cost().compareTo(rules.minTradeValue()) >= 0) {
+        funded.add(sized);
+      }
+    }
+    return funded;
+  }
+
+  /** The latest close on or before the run date, else the first holding row's price. */
+  static Optional<BigDecimal> tradingPrice(String symbol, HouseholdBook book, PriceBook prices) {
+    Optional<BigDecimal> close = prices.latestClose(symbol);
+    return close.isPresent() ? close : Optional.ofNullable(book.rowPrices.get(symbol));
+  }
+
+  private static HouseholdPlan plan(String householdId, Model model, HouseholdBook book,
+      HouseholdPlan.Status status, List<TradeOrder> orders, List<UnplacedTrade> unplaced,
+      List<Allocation> allocations) {
+    List<TradeOrder> sorted = new ArrayList<>(orders);
+    sorted.sort(TradeOrder.FILE_ORDER);
+    return new HouseholdPlan(householdId, model.modelId(), book.accounts.size(), book.totalValue,
+        status, sorted, unplaced, allocations);
+  }
+}

@@ -1,0 +1,84 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * Volatility, drawdown and a 1-10 risk score of a value series. These are statistics, so doubles;
+ * all three are null with fewer than three dates (fewer than two returns have no sample deviation).
+ */
+public record RiskMetrics(Double volatility, Double maxDrawdown, Integer riskScore) {
+  public static final double TRADING_DAYS = 252;
+  private static final double SCORE_STEP = 0.03;
+
+  public static final RiskMetrics NONE = new RiskMetrics(null, null, null);
+
+  public static RiskMetrics of(List<ValuePoint> series) {
+    if (series.size() < 3) {
+      return NONE;
+    }
+    double[] returns = dailyReturns(series);
+    if (returns == null) {
+      return NONE;
+    }
+    double volatility = sampleStdDev(returns, 0, returns.length) * Math.sqrt(TRADING_DAYS);
+    return new RiskMetrics(volatility, maxDrawdown(series), score(volatility));
+  }
+
+  /** Simple returns between consecutive dates; null when a value is zero or less (undefined). */
+  public static double[] dailyReturns(List<ValuePoint> series) {
+    double[] out = new double[Math.max(0, series.size() - 1)];
+    for (int i = 1; i < series.size(); i++) {
+      BigDecimal previous = series.get(i - 1).value();
+      if (previous.signum() <= 0) {
+        return null;
+      }
+      out[i - 1] = series.get(i).value().divide(previous, MathContext.DECIMAL128)
+          .subtract(BigDecimal.ONE).doubleValue();
+    }
+    return out;
+  }
+
+  /** Sample standard deviation (n - 1) of values[from, to). */
+  public static double sampleStdDev(double[] values, int from, int to) {
+    int n = to - from;
+    double mean = 0;
+    for (int i = from; i < to; i++) {
+      mean += values[i];
+    }
+    mean /= n;
+    double squares = 0;
+    for (int i = from; i < to; i++) {
+      double d = values[i] - mean;
+      squares += d * d;
+    }
+    return Math.sqrt(squares / (n - 1));
+  }
+
+  /** 1 - value / highest value so far, per date (the peak includes the same date). */
+  public static double[] drawdowns(List<ValuePoint> series) {
+    double[] out = new double[series.size()];
+    BigDecimal peak = null;
+    for (int i = 0; i < series.size(); i++) {
+      BigDecimal v = series.get(i).value();
+      peak = peak == null || v.compareTo(peak) > 0 ? v : peak;
+      out[i] = peak.signum() <= 0 ? 0.0
+          : BigDecimal.ONE.subtract(v.divide(peak, MathContext.DECIMAL128)).doubleValue();
+    }
+    return out;
+  }
+
+  static double maxDrawdown(List<ValuePoint> series) {
+    double max = 0;
+    for (double d : drawdowns(series)) {
+      max = Math.max(max, d);
+    }
+    return max;
+  }
+
+  static int score(double volatility) {
+    int raw = (int) Math.ceil(volatility / SCORE_STEP);
+    return Math.max(1, Math.min(10, raw));
+  }
+}

@@ -1,0 +1,7 @@
+package io.rebalancer.core;
+
+/** Sells sort before buys in the orders file, and are placed first (their proceeds pay for buys). */
+public enum Side {
+  SELL,
+  BUY
+}

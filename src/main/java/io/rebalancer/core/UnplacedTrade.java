@@ -1,0 +1,14 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+
+/**
+ * A trade the rebalance wanted but could not put on any account, with why: never dropped silently.
+ *
+ * @param quantity the shares left unplaced; null when they cannot be counted (no price)
+ */
+public record UnplacedTrade(String householdId, String symbol, Side side, BigDecimal quantity,
+    String reason) {
+  public static final String NO_PRICE = "no price";
+  public static final String NO_CASH = "insufficient cash: no account can pay for one more share";
+}

@@ -1,0 +1,66 @@
+package io.rebalancer.core;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Today's holdings held constant over the price history: the value on every date on which each held
+ * symbol has a close, cash counted at its constant value.
+ */
+public final class ValueSeries {
+  private ValueSeries() {}
+
+  /**
+   * @param quantities quantity by non-cash symbol (symbols with zero quantity are ignored)
+   * @param cash the constant cash value
+   */
+  public static List<ValuePoint> of(Map<String, BigDecimal> quantities, BigDecimal cash,
+      PriceBook prices) {
+    List<String> held = new ArrayList<>();
+    List<PriceSeries> series = new ArrayList<>();
+    for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
+      if (e.getValue().signum() == 0) {
+        continue;
+      }
+      PriceSeries s = prices.seriesOf(e.getKey());
+      if (s == null) {
+        return List.of(); // a held symbol never closes, so no date values the whole account
+      }
+      held.add(e.getKey());
+      series.add(s);
+    }
+    List<LocalDate> candidates = held.isEmpty() ? prices.dates() : shortest(series);
+    List<ValuePoint> out = new ArrayList<>(candidates.size());
+    for (LocalDate date : candidates) {
+      BigDecimal value = cash;
+      boolean complete = true;
+      for (int i = 0; i < held.size() && complete; i++) {
+        BigDecimal close = series.get(i).closeOn(date);
+        if (close == null) {
+          complete = false;
+        } else {
+          value = value.add(quantities.get(held.get(i)).multiply(close));
+        }
+      }
+      if (complete) {
+        out.add(new ValuePoint(date, value));
+      }
+    }
+    return out;
+  }
+
+  private static List<LocalDate> shortest(List<PriceSeries> series) {
+    PriceSeries min = series.get(0);
+    for (PriceSeries s : series) {
+      if (s.points().size() < min.points().size()) {
+        min = s;
+      }
+    }
+    List<LocalDate> dates = new ArrayList<>(min.points().size());
+    min.points().forEach(p -> dates.add(p.date()));
+    return dates;
+  }
+}

@@ -1,0 +1,75 @@
+package io.rebalancer.core.format;
+
+import io.rebalancer.core.Holding;
+import io.rebalancer.core.RejectedRow;
+import java.math.BigDecimal;
+
+/**
+ * The checks every format makes of a holding row's cells, once they are found: a symbol, a number
+ * for the quantity, a non-negative price or none (to be priced from history), USD only.
+ */
+public final class HoldingFields {
+  private HoldingFields() {}
+
+  /** Raw cell texts of one holding row; null where the layout has no such column. */
+  public record Cells(String account, String symbol, String quantity, String price,
+      String assetClass, String currency) {}
+
+  /** Emits the row's holding, or rejects it with the first thing wrong with it. */
+  public static void emit(SourceFile file, ExportRow row, Cells cells, ParseSink sink) {
+    String account = blankToNull(cells.account());
+    if (account == null) {
+      account = file.account();
+    }
+    String symbol = blankToNull(cells.symbol());
+    String assetClass = blankToNull(cells.assetClass());
+    String currency = blankToNull(cells.currency());
+    String problem = null;
+    BigDecimal quantity = null;
+    BigDecimal price = null;
+    if (account == null) {
+      problem = "no account id (the file has none on this row and the source sets no account:)";
+    } else if (symbol == null) {
+      problem = "missing symbol";
+    } else if (currency != null && !currency.equalsIgnoreCase("USD")) {
+      problem = "currency " + currency + " is not supported (only USD)";
+    } else {
+      try {
+        quantity = Numbers.parse(cells.quantity());
+      } catch (NumberFormatException e) {
+        problem = "quantity " + e.getMessage();
+      }
+      try {
+        price = Numbers.parse(cells.price());
+      } catch (NumberFormatException e) {
+        problem = problem == null ? "price " + e.getMessage() : problem;
+      }
+      if (problem == null && quantity == null) {
+        problem = "missing quantity";
+      } else if (problem == null && price != null && price.signum() < 0) {
+        problem = "negative price " + cells.price().trim();
+      } else if (problem == null && assetClass == null && !Holding.CASH.equalsIgnoreCase(symbol)) {
+        problem = "missing asset class";
+      }
+    }
+    if (problem != null) {
+      sink.rejected(reject(file, row, problem));
+      return;
+    }
+    boolean cash = Holding.isCash(symbol, assetClass);
+    if (cash && price == null && Holding.CASH.equalsIgnoreCase(symbol)) {
+      price = BigDecimal.ONE; // a CASH row is an amount: its quantity is the value
+    }
+    sink.holding(new Holding(file.sourceId(), account, symbol, quantity, price,
+        assetClass == null ? Holding.CASH : assetClass, cash, file.sourceId(), file.uri(),
+        row.lineNumber()), row);
+  }
+
+  public static RejectedRow reject(SourceFile file, ExportRow row, String reason) {
+    return new RejectedRow(file.sourceId(), file.uri(), row.lineNumber(), reason, row.raw());
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

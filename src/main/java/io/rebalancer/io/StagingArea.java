@@ -1,0 +1,85 @@
+package io.rebalancer.io;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where a run writes everything before it publishes: a hidden folder per run inside the output
+ * folder (so that publishing is a rename on one file system), removed when the run ends.
+ */
+public record StagingArea(String root) implements Serializable {
+
+  public static StagingArea create(Path outputDir, String runId) {
+    try {
+      Path dir = outputDir.toAbsolutePath().resolve(".staging-" + runId);
+      Files.createDirectories(dir);
+      return new StagingArea(dir.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a staging folder in " + outputDir, e);
+    }
+  }
+
+  public Path path() {
+    return Path.of(root);
+  }
+
+  public Path orderShards() {
+    return path().resolve("orders");
+  }
+
+  public Path tables() {
+    return path().resolve("tables");
+  }
+
+  public static String ordersFileName(LocalDate runDate) {
+    return "trade_orders_" + runDate.format(DateTimeFormatter.BASIC_ISO_DATE) + ".csv";
+  }
+
+  public Path mergedOrders(LocalDate runDate) {
+    return path().resolve(ordersFileName(runDate));
+  }
+
+  /** The staged files of one table, sorted. */
+  public List<Path> tableFiles(String table) {
+    List<Path> files = new ArrayList<>();
+    if (!Files.isDirectory(tables())) {
+      return files;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(tables(), table + "-part-*.csv")) {
+      ds.forEach(files::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    files.sort(Comparator.naturalOrder());
+    return files;
+  }
+
+  /** Publishes a staged file whole or not at all: one atomic rename on the same file system. */
+  public static void publish(Path staged, Path target) throws IOException {
+    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  public void delete() {
+    if (!Files.exists(path())) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path())) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove staging folder " + root, e);
+    }
+  }
+}

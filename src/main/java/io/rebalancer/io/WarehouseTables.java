@@ -1,0 +1,98 @@
+package io.rebalancer.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The warehouse's tables: the contract analysts query. Every table but pipeline_runs is per run date. */
+public final class WarehouseTables {
+  private static final String MONEY = "DECIMAL(38,10)";
+
+  public static final Table HOLDINGS = table("holdings",
+      "run_date DATE, brokerage_id VARCHAR, account_id VARCHAR, household_id VARCHAR, symbol VARCHAR,"
+          + " asset_class VARCHAR, quantity " + MONEY + ", price " + MONEY + ", market_value "
+          + MONEY + ", is_cash BOOLEAN",
+      "brokerage_id, account_id, symbol");
+  public static final Table PORTFOLIO_METRICS = table("portfolio_metrics",
+      "run_date DATE, brokerage_id VARCHAR, account_id VARCHAR, household_id VARCHAR,"
+          + " model_id VARCHAR, total_value " + MONEY + ", cash_value " + MONEY
+          + ", invested_value " + MONEY + ", positions INTEGER, hhi DOUBLE, volatility DOUBLE,"
+          + " max_drawdown DOUBLE, risk_score INTEGER, cash_reserve " + MONEY,
+      "brokerage_id, account_id");
+  public static final Table ALLOCATIONS = table("allocations",
+      "run_date DATE, scope VARCHAR, scope_id VARCHAR, household_id VARCHAR, symbol VARCHAR,"
+          + " market_value " + MONEY + ", weight DOUBLE, target_weight DOUBLE, drift DOUBLE,"
+          + " out_of_band BOOLEAN",
+      "scope, scope_id, symbol");
+  public static final Table ASSET_CLASS_ALLOCATIONS = table("asset_class_allocations",
+      "run_date DATE, scope VARCHAR, scope_id VARCHAR, household_id VARCHAR, asset_class VARCHAR,"
+          + " market_value " + MONEY + ", weight DOUBLE",
+      "scope, scope_id, asset_class");
+  public static final Table TRADE_ORDERS = table("trade_orders",
+      "run_date DATE, order_id VARCHAR, household_id VARCHAR, brokerage_id VARCHAR,"
+          + " account_id VARCHAR, symbol VARCHAR, side VARCHAR, quantity " + MONEY + ", price "
+          + MONEY + ", estimated_amount DECIMAL(38,2), current_weight DECIMAL(10,6),"
+          + " target_weight DECIMAL(10,6), reason VARCHAR",
+      "order_id");
+  public static final Table UNPLACED_TRADES = table("unplaced_trades",
+      "run_date DATE, household_id VARCHAR, symbol VARCHAR, side VARCHAR, quantity " + MONEY
+          + ", reason VARCHAR",
+      "household_id, symbol, side");
+  public static final Table REJECTED_RECORDS = table("rejected_records",
+      "run_date DATE, brokerage_id VARCHAR, source_uri VARCHAR, line_number BIGINT,"
+          + " reason VARCHAR, raw_line VARCHAR",
+      "source_uri, line_number");
+  public static final Table SOURCE_COUNTS = table("source_counts",
+      "run_date DATE, source_id VARCHAR, files BIGINT, rows_read BIGINT, holdings BIGINT,"
+          + " recognised BIGINT, rejected BIGINT",
+      "source_id");
+  public static final Table PIPELINE_RUNS = table("pipeline_runs",
+      "run_id VARCHAR, run_date DATE, started_at TIMESTAMP, finished_at TIMESTAMP, runner VARCHAR,"
+          + " status VARCHAR, records_read BIGINT, records_rejected BIGINT, accounts BIGINT,"
+          + " households BIGINT, orders BIGINT, unplaced BIGINT, config VARCHAR, error VARCHAR",
+      "run_id");
+
+  /** Not loaded: the run's totals, staged for the publisher to read. */
+  public static final Table RUN_SUMMARY = table("run_summary",
+      "run_date DATE, households BIGINT, accounts BIGINT, rebalanced BIGINT,"
+          + " within_tolerance BIGINT, sells BIGINT, buys BIGINT, unplaced BIGINT,"
+          + " sell_amount " + MONEY + ", buy_amount " + MONEY + ", total_value " + MONEY,
+      "run_date");
+
+  /** The tables a run loads from its staged rows, in load order. */
+  public static final List<Table> PER_RUN = List.of(HOLDINGS, PORTFOLIO_METRICS, ALLOCATIONS,
+      ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS, SOURCE_COUNTS);
+
+  private static final Map<String, Table> BY_NAME = List.of(HOLDINGS, PORTFOLIO_METRICS,
+      ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
+      SOURCE_COUNTS, PIPELINE_RUNS, RUN_SUMMARY).stream()
+      .collect(Collectors.toMap(Table::name, Function.identity()));
+
+  private WarehouseTables() {}
+
+  public static Table named(String name) {
+    Table t = BY_NAME.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException("no warehouse table " + name);
+    }
+    return t;
+  }
+
+  private static Table table(String name, String columns, String key) {
+    List<Table.Column> cols = new ArrayList<>();
+    for (String spec : columns.split(",(?![^(]*\\))")) {
+      String[] parts = spec.trim().split(" ", 2);
+      cols.add(new Table.Column(parts[0], parts[1]));
+    }
+    List<String> keyCols = new ArrayList<>();
+    keyCols.add("run_date");
+    keyCols.addAll(Arrays.stream(key.split(",")).map(String::trim).toList());
+    if (name.equals("pipeline_runs") || name.equals("run_summary")) {
+      keyCols = Arrays.stream(key.split(",")).map(String::trim).toList();
+    }
+    return new Table(name, cols, keyCols, keyCols);
+  }
+}

@@ -1,0 +1,142 @@
+package io.rebalancer.transforms;
+
+import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.Allocation;
+import io.rebalancer.core.HouseholdPlan;
+import io.rebalancer.core.InputException;
+import io.rebalancer.core.Model;
+import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.Rebalancer;
+import io.rebalancer.core.RunSummary;
+import io.rebalancer.core.TradeOrder;
+import io.rebalancer.core.UnplacedTrade;
+import io.rebalancer.io.WarehouseRow;
+import io.rebalancer.io.WarehouseRows;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Combines accounts into households and rebalances each against its model: orders placed on
+ * accounts, unplaced trades, household allocations. A global combine sums the run's summary.
+ */
+public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PCollectionTuple> {
+  public static final TupleTag<HouseholdPlan> PLANS = new TupleTag<>() {};
+  public static final TupleTag<RunSummary> SUMMARY = new TupleTag<>() {};
+  /** Orders, unplaced trades, household allocations and the run summary, as warehouse rows. */
+  public static final TupleTag<WarehouseRow> ROWS = new TupleTag<>() {};
+
+  private final ReferenceData reference;
+  private final RebalanceRules rules;
+  private final LocalDate runDate;
+
+  private Rebalance(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+    this.reference = reference;
+    this.rules = rules;
+    this.runDate = runDate;
+  }
+
+  public static Rebalance with(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+    return new Rebalance(reference, rules, runDate);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<AccountAnalysis> accounts) {
+    PCollectionTuple planned = accounts
+        .apply("KeyByHousehold", WithKeys.of(AccountAnalysis::householdId)
+            .withKeyType(TypeDescriptors.strings()))
+        .apply("CombineHouseholds", Combine.perKey(new CollectAccounts()))
+        .apply("RebalanceHousehold", ParDo.of(new RebalanceHousehold(reference, rules, runDate))
+            .withSideInputs(reference.models(), reference.prices())
+            .withOutputTags(PLANS, TupleTagList.of(ROWS)));
+    LocalDate date = runDate;
+    PCollection<RunSummary> summary = planned.get(PLANS)
+        .apply("SummarizeHouseholds", MapElements.into(TypeDescriptor.of(RunSummary.class))
+            .via(RunSummary::of))
+        .apply("SummarizeRun", Combine.globally(Rebalance::sum));
+    PCollection<WarehouseRow> summaryRow = summary.apply("SummaryRow",
+        MapElements.into(TypeDescriptor.of(WarehouseRow.class))
+            .via(s -> WarehouseRows.runSummary(date, s)));
+    return PCollectionTuple.of(PLANS, planned.get(PLANS))
+        .and(SUMMARY, summary)
+        .and(ROWS, org.apache.beam.sdk.values.PCollectionList.of(planned.get(ROWS)).and(summaryRow)
+            .apply("WarehouseRows", org.apache.beam.sdk.transforms.Flatten.pCollections()));
+  }
+
+  private static RunSummary sum(Iterable<RunSummary> parts) {
+    RunSummary total = RunSummary.EMPTY;
+    for (RunSummary s : parts) {
+      total = total.plus(s);
+    }
+    return total;
+  }
+
+  static final class RebalanceHousehold
+      extends DoFn<KV<String, List<AccountAnalysis>>, HouseholdPlan> {
+    private final ReferenceData reference;
+    private final RebalanceRules rules;
+    private final LocalDate runDate;
+
+    RebalanceHousehold(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+      this.reference = reference;
+      this.rules = rules;
+      this.runDate = runDate;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, List<AccountAnalysis>> household,
+        MultiOutputReceiver out, ProcessContext c) {
+      List<AccountAnalysis> accounts = household.getValue();
+      Model model = c.sideInput(reference.models()).get(modelOf(household.getKey(), accounts));
+      HouseholdPlan plan = new Rebalancer(rules)
+          .rebalance(household.getKey(), model, accounts, c.sideInput(reference.prices()));
+      out.get(PLANS).output(plan);
+      emitRows(plan, accounts, out.get(ROWS));
+    }
+
+    private void emitRows(HouseholdPlan plan, List<AccountAnalysis> accounts,
+        OutputReceiver<WarehouseRow> rows) {
+      for (TradeOrder o : plan.orders()) {
+        rows.output(WarehouseRows.order(runDate, o));
+      }
+      for (UnplacedTrade u : plan.unplaced()) {
+        rows.output(WarehouseRows.unplaced(runDate, u));
+      }
+      for (Allocation al : plan.allocations()) {
+        rows.output(WarehouseRows.allocation(runDate, plan.householdId(), al));
+      }
+      SortedMap<String, BigDecimal> classes = new TreeMap<>();
+      accounts.forEach(a -> a.valuesByAssetClass()
+          .forEach((k, v) -> classes.merge(k, v, BigDecimal::add)));
+      WarehouseRows.assetClasses(runDate, Allocation.HOUSEHOLD, plan.householdId(),
+          plan.householdId(), classes, plan.totalValue()).forEach(rows::output);
+    }
+
+    /** Every account of a household must follow the same model. */
+    private static String modelOf(String household, List<AccountAnalysis> accounts) {
+      String model = accounts.get(0).modelId();
+      for (AccountAnalysis a : accounts) {
+        if (!a.modelId().equals(model)) {
+          throw new InputException("household " + household + ": its accounts name different"
+              + " models (" + model + ", " + a.modelId() + ") in accounts.csv");
+        }
+      }
+      return model;
+    }
+  }
+}
