@@ -28,6 +28,12 @@ public interface RebalanceOptions extends PipelineOptions {
 
   void setWarehouse(String value);
 
+  @Description("Hash buckets accounts and households are grouped in (more for big clusters)")
+  @Default.Integer(16)
+  int getKeyBuckets();
+
+  void setKeyBuckets(int value);
+
   @Description("Print stack traces of failures")
   @Default.Boolean(false)
   boolean getVerbose();

@@ -30,7 +30,7 @@ public final class RebalancePipeline {
 
   /** Adds the whole pipeline to p. */
   public static void build(Pipeline p, PipelineConfig config, LocalDate runDate,
-      StagingArea staging) {
+      StagingArea staging, int keyBuckets) {
     DomainCoders.registerOn(p);
     ReferenceData reference = ReadReferenceData.from(p, config, runDate);
 
@@ -38,10 +38,10 @@ public final class RebalancePipeline {
         ReadHoldings.from(config.sources(), reference, runDate));
 
     PCollectionTuple accounts = holdings.get(ReadHoldings.HOLDINGS).apply("AnalyzePortfolios",
-        AnalyzePortfolios.with(reference, config.rebalance(), runDate));
+        AnalyzePortfolios.with(reference, config.rebalance(), runDate, keyBuckets));
 
     PCollectionTuple households = accounts.get(AnalyzePortfolios.ACCOUNTS).apply("Rebalance",
-        Rebalance.with(reference, config.rebalance(), runDate));
+        Rebalance.with(reference, config.rebalance(), runDate, keyBuckets));
 
     households.get(Rebalance.PLANS).apply("WriteTradeOrders",
         WriteTradeOrders.to(staging, runDate, config.tradeOrderShards()));

@@ -49,6 +49,9 @@ public final class RunCommand {
       PipelineOptionsFactory.register(RebalanceOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(RebalanceOptions.class);
       runDate = runDate(options.getRunDate());
+      if (options.getKeyBuckets() < 1) {
+        throw new InputException("--keyBuckets must be at least 1");
+      }
       config = ConfigLoader.load(Path.of(options.getConfig()));
     } catch (RuntimeException e) {
       return fail(e, verbose);
@@ -63,7 +66,7 @@ public final class RunCommand {
     try {
       staging = StagingArea.create(outputDir, runId);
       Pipeline p = Pipeline.create(options);
-      RebalancePipeline.build(p, config, runDate, staging);
+      RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets());
       PipelineResult.State state = p.run().waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended " + state);

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -26,7 +27,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The per-account analysis: holdings grouped by (brokerage, account), then value, cash,
@@ -40,30 +41,50 @@ public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PC
   private final ReferenceData reference;
   private final RebalanceRules rules;
   private final LocalDate runDate;
+  private final int buckets;
 
-  private AnalyzePortfolios(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+  private AnalyzePortfolios(ReferenceData reference, RebalanceRules rules, LocalDate runDate,
+      int buckets) {
     this.reference = reference;
     this.rules = rules;
     this.runDate = runDate;
+    this.buckets = buckets;
   }
 
+  /** @param buckets how many key buckets the accounts are grouped in (see {@link KeyBuckets}) */
   public static AnalyzePortfolios with(ReferenceData reference, RebalanceRules rules,
-      LocalDate runDate) {
-    return new AnalyzePortfolios(reference, rules, runDate);
+      LocalDate runDate, int buckets) {
+    return new AnalyzePortfolios(reference, rules, runDate, buckets);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Holding> holdings) {
+    int n = buckets;
     return holdings
-        .apply("KeyByAccount", WithKeys.of(Holding::account)
-            .withKeyType(TypeDescriptor.of(AccountKey.class)))
+        .apply("KeyByAccountBucket", WithKeys.of((Holding h) -> KeyBuckets.of(
+            h.brokerageId() + "\u001f" + h.accountId(), n)).withKeyType(TypeDescriptors.integers()))
         .apply("GroupByAccount", GroupByKey.create())
+        .apply("SplitAccounts", ParDo.of(new SplitAccounts()))
         .apply("AnalyzeAccount", ParDo.of(new AnalyzeAccount(reference, rules, runDate))
             .withSideInputs(reference.accounts(), reference.models(), reference.prices())
             .withOutputTags(ACCOUNTS, TupleTagList.of(ROWS)));
   }
 
-  static final class AnalyzeAccount extends DoFn<KV<AccountKey, Iterable<Holding>>, AccountAnalysis> {
+  /** A bucket's holdings, one group per account. */
+  static final class SplitAccounts
+      extends DoFn<KV<Integer, Iterable<Holding>>, KV<AccountKey, List<Holding>>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<Holding>> bucket,
+        OutputReceiver<KV<AccountKey, List<Holding>>> out) {
+      Map<AccountKey, List<Holding>> byAccount = new TreeMap<>();
+      for (Holding h : bucket.getValue()) {
+        byAccount.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(h);
+      }
+      byAccount.forEach((k, v) -> out.output(KV.of(k, v)));
+    }
+  }
+
+  static final class AnalyzeAccount extends DoFn<KV<AccountKey, List<Holding>>, AccountAnalysis> {
     private final ReferenceData reference;
     private final RebalanceRules rules;
     private final LocalDate runDate;
@@ -75,7 +96,7 @@ public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PC
     }
 
     @ProcessElement
-    public void process(@Element KV<AccountKey, Iterable<Holding>> account,
+    public void process(@Element KV<AccountKey, List<Holding>> account,
         MultiOutputReceiver out, ProcessContext c) {
       AccountInfo info = ReferenceData.lookUp(c.sideInput(reference.accounts()),
           reference.accountsListed(), account.getKey());
@@ -84,9 +105,8 @@ public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PC
         throw new InputException("account " + account.getKey() + ": model '" + info.modelId()
             + "' is not in models.csv");
       }
-      List<Holding> holdings = new ArrayList<>();
-      account.getValue().forEach(holdings::add);
-      AccountAnalysis a = AccountAnalyzer.analyze(info, holdings, c.sideInput(reference.prices()));
+      AccountAnalysis a = AccountAnalyzer.analyze(info, account.getValue(),
+          c.sideInput(reference.prices()));
       out.get(ACCOUNTS).output(a);
       emitRows(a, model, out.get(ROWS));
     }

@@ -44,23 +44,30 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
   private final ReferenceData reference;
   private final RebalanceRules rules;
   private final LocalDate runDate;
+  private final int buckets;
 
-  private Rebalance(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+  private Rebalance(ReferenceData reference, RebalanceRules rules, LocalDate runDate,
+      int buckets) {
     this.reference = reference;
     this.rules = rules;
     this.runDate = runDate;
+    this.buckets = buckets;
   }
 
-  public static Rebalance with(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
-    return new Rebalance(reference, rules, runDate);
+  /** @param buckets how many key buckets households are combined in (see {@link KeyBuckets}) */
+  public static Rebalance with(ReferenceData reference, RebalanceRules rules, LocalDate runDate,
+      int buckets) {
+    return new Rebalance(reference, rules, runDate, buckets);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<AccountAnalysis> accounts) {
+    int n = buckets;
     PCollectionTuple planned = accounts
-        .apply("KeyByHousehold", WithKeys.of(AccountAnalysis::householdId)
-            .withKeyType(TypeDescriptors.strings()))
-        .apply("CombineHouseholds", Combine.perKey(new CollectAccounts()))
+        .apply("KeyByHouseholdBucket", WithKeys.of((AccountAnalysis a) ->
+            KeyBuckets.of(a.householdId(), n)).withKeyType(TypeDescriptors.integers()))
+        .apply("CombineHouseholds", Combine.perKey(new CollectHouseholds()))
+        .apply("SplitHouseholds", ParDo.of(new SplitHouseholds()))
         .apply("RebalanceHousehold", ParDo.of(new RebalanceHousehold(reference, rules, runDate))
             .withSideInputs(reference.models(), reference.prices())
             .withOutputTags(PLANS, TupleTagList.of(ROWS)));
@@ -84,6 +91,17 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       total = total.plus(s);
     }
     return total;
+  }
+
+  /** A bucket's combined accounts, one group per household. */
+  static final class SplitHouseholds
+      extends DoFn<KV<Integer, SortedMap<String, List<AccountAnalysis>>>,
+          KV<String, List<AccountAnalysis>>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, SortedMap<String, List<AccountAnalysis>>> bucket,
+        OutputReceiver<KV<String, List<AccountAnalysis>>> out) {
+      bucket.getValue().forEach((household, accounts) -> out.output(KV.of(household, accounts)));
+    }
   }
 
   static final class RebalanceHousehold

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.values.PCollection;
  */
 public final class StageWarehouseRows
     extends PTransform<PCollection<WarehouseRow>, WriteFilesResult<String>> {
+  private static final int SHARDS = 4;
   private final StagingArea staging;
 
   private StageWarehouseRows(StagingArea staging) {
@@ -36,6 +37,8 @@ public final class StageWarehouseRows
         .via(Contextful.fn(row -> StagedCsv.line(row.cells())), TextIO.sink())
         .to(staging.tables().toString())
         .withTempDirectory(staging.path().resolve("tmp").toString())
-        .withNaming(table -> FileIO.Write.defaultNaming(table + "-part", ".csv")));
+        .withNaming(table -> FileIO.Write.defaultNaming(table + "-part", ".csv"))
+        // A fixed shard count: otherwise a file per bundle, and bundles can be many.
+        .withNumShards(SHARDS));
   }
 }
