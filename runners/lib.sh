@@ -31,3 +31,6 @@ run_pipeline() {
   exec java ${JAVA_OPTS:-} -cp "$PROJECT_DIR/target/classes:$(cat "$CLASSPATH_FILE")" \
       io.rebalancer.RebalancePipeline "$runner" "$@"
 }
+
+# Flink 1.19 on Java 17 reflects into these JDK packages (as Flink's own launch scripts allow).
+FLINK_JAVA_OPTS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.math=ALL-UNNAMED"

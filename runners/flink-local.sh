@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs the daily rebalance on an embedded Flink mini-cluster, in this one JVM.
+# Usage: runners/flink-local.sh [--parallelism=N] [--config=FILE] [--runDate=YYYY-MM-DD] ...
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+JAVA_OPTS="${JAVA_OPTS:-} $FLINK_JAVA_OPTS"
+run_pipeline --runner=FlinkRunner --flinkMaster=[local] "$@"
