@@ -23,6 +23,24 @@ ensure_built() {
   touch "$STAMP"
 }
 
+BUNDLED_JAR="$PROJECT_DIR/target/portfolio-rebalancer-bundled.jar"
+
+# Builds the bundled (shaded) jar that a Flink cluster runs, unless it is newer than the sources.
+ensure_bundled_jar() {
+  if [[ -f "$BUNDLED_JAR" ]] \
+      && [[ -z "$(find "$PROJECT_DIR/src/main" "$PROJECT_DIR/pom.xml" -newer "$BUNDLED_JAR" -print -quit)" ]]; then
+    return
+  fi
+  echo "building the bundled jar..." >&2
+  local log="$PROJECT_DIR/target/bundle-build.log"
+  mkdir -p "$PROJECT_DIR/target"
+  if ! (cd "$PROJECT_DIR" && mvn -B -Dstyle.color=never -DskipTests package >"$log" 2>&1); then
+    grep -E "ERROR|BUILD" "$log" >&2 || cat "$log" >&2
+    echo "error: the build failed (full log: $log)" >&2
+    exit 1
+  fi
+}
+
 # run_pipeline RUNNER_OPTION [user options...]
 run_pipeline() {
   ensure_built
