@@ -48,6 +48,10 @@ taskmanager.bind-host: 127.0.0.1
 taskmanager.host: 127.0.0.1
 taskmanager.numberOfTaskSlots: $slots
 taskmanager.memory.process.size: ${FLINK_TM_MEMORY:-2048m}
+# A batch job deploys all its stages at once; each input channel needs network buffers.
+taskmanager.memory.network.fraction: 0.25
+taskmanager.memory.network.min: 256mb
+taskmanager.memory.network.max: 1gb
 parallelism.default: $slots
 rest.address: 127.0.0.1
 rest.bind-address: 127.0.0.1

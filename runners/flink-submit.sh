@@ -10,4 +10,5 @@ for arg in "$@"; do
   [[ "$arg" == --flinkMaster=* ]] && master=""
 done
 JAVA_OPTS="${JAVA_OPTS:-} $FLINK_JAVA_OPTS"
-run_pipeline --runner=FlinkRunner $master --filesToStage="$BUNDLED_JAR" "$@"
+mapfile -t defaults < <(flink_defaults "$@")
+run_pipeline --runner=FlinkRunner "${defaults[@]}" $master --filesToStage="$BUNDLED_JAR" "$@"

@@ -41,6 +41,17 @@ ensure_bundled_jar() {
   fi
 }
 
+# Flink defaults for this batch job, unless the user sets them: records are immutable and no step
+# holds on to an input after processing it, so Flink may reuse objects and skip defensive copies.
+flink_defaults() {
+  local defaults=(--objectReuse=true --fasterCopy=true) out=() d name
+  for d in "${defaults[@]}"; do
+    name="${d%%=*}"
+    if ! printf '%s\n' "$@" | grep -q -- "^$name\(=\|$\)"; then out+=("$d"); fi
+  done
+  printf '%s\n' "${out[@]}"
+}
+
 # run_pipeline RUNNER_OPTION [user options...]
 run_pipeline() {
   ensure_built

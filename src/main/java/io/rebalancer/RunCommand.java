@@ -65,6 +65,7 @@ public final class RunCommand {
     StagingArea staging = null;
     try {
       staging = StagingArea.create(outputDir, runId);
+      options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
       RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets());
       PipelineResult.State state = p.run().waitUntilFinish();
