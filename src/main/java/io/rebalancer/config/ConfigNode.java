@@ -58,7 +58,12 @@ final class ConfigNode {
     if (v == null) {
       return fallback;
     }
-    if (!v.isValueNode() || v.isBoolean()) {
+    if (v.isNumber()) {
+      // YAML reads 0012345 as the octal number 5349 and 1234.50 as 1234.5: an id would change.
+      throw error(keyPath(key), "a number where text is expected: put it in quotes, as written"
+          + " in the file");
+    }
+    if (!v.isTextual()) {
       throw error(keyPath(key), "expected a text value, got " + describe(v));
     }
     return v.asText();
@@ -124,7 +129,7 @@ final class ConfigNode {
     }
     for (int i = 0; i < v.size(); i++) {
       JsonNode item = v.get(i);
-      if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
+      if (!item.isTextual() || item.asText().isBlank()) {
         throw error(keyPath(key) + "[" + i + "]", "expected a text value, got " + describe(item));
       }
       out.add(item.asText());

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * The CSV dialect of staged files, written by the pipeline and read back by the publisher and by
@@ -18,8 +19,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class StagedCsv {
   public static final String NULL = "\\N";
+  /** Every value quoted, NULL bare: so a text cell that reads \\N is never taken for NULL. */
   public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setNullString(NULL).setRecordSeparator("\n").get();
+      .setNullString(NULL).setQuoteMode(QuoteMode.ALL_NON_NULL).setRecordSeparator("\n").get();
 
   private StagedCsv() {}
 

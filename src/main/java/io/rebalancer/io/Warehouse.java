@@ -123,7 +123,8 @@ public final class Warehouse implements AutoCloseable {
         .map(c -> quote(c.name()) + ": " + quote(c.type()))
         .collect(Collectors.joining(", "));
     return "read_csv([" + list + "], header = false, auto_detect = false, delim = ',',"
-        + " quote = '\"', escape = '\"', nullstr = '\\N', columns = {" + columns + "})";
+        + " quote = '\"', escape = '\"', nullstr = '\\N', allow_quoted_nulls = false,"
+        + " columns = {" + columns + "})";
   }
 
   private static String quote(String s) {

@@ -58,7 +58,9 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
       return (Coder) NullableCoder.of(ListCoder.of(coderFor(p.getActualTypeArguments()[0])));
     }
-    Class<?> c = (Class<?>) t;
+    if (!(t instanceof Class<?> c)) {
+      throw new IllegalArgumentException("no coder for record component type " + t.getTypeName());
+    }
     Coder<?> coder;
     if (c == String.class) {
       coder = NullableCoder.of(StringUtf8Coder.of());

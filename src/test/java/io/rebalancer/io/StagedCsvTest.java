@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +29,7 @@ class StagedCsvTest {
 
   @Test
   void nullIsWrittenAsBackslashN() {
-    assertThat(StagedCsv.line(Arrays.asList("a", null, "b")), is("a,\\N,b"));
+    assertThat(StagedCsv.line(Arrays.asList("a", null, "b")), is("\"a\",\\N,\"b\""));
   }
 
   @Test
@@ -68,9 +67,6 @@ class StagedCsvTest {
   }
 
   @Test
-  @Disabled("BUG: a text cell that is exactly \\N (say the raw_line of a rejected export row) is"
-      + " written unquoted as \\N and read back as NULL: StagedCsv cannot tell the text from its"
-      + " NULL marker, so the warehouse stores NULL instead of the text.")
   void textThatLooksLikeTheNullMarkerRoundTrips() throws IOException {
     assertThat(roundTrip(List.of(List.of("\\N"))), contains(List.of("\\N")));
   }

@@ -26,7 +26,6 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.util.SerializableUtils;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class RecordCoderTest {
@@ -182,10 +181,6 @@ class RecordCoderTest {
   }
 
   @Test
-  @Disabled("BUG: RecordCoder.coderFor casts every non-List component type to Class, so a"
-      + " generic component such as Map<String, String> fails with a ClassCastException"
-      + " (ParameterizedTypeImpl cannot be cast to Class) instead of the intended"
-      + " IllegalArgumentException 'no coder for record component type ...'.")
   void unsupportedGenericComponentTypeIsRefusedNamingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RecordCoder.of(WithMap.class));

@@ -44,7 +44,8 @@ public final class Numbers {
       s = s.substring(0, s.length() - 1).trim();
     }
     s = s.replace(",", "");
-    if (s.isEmpty() || !s.matches("[0-9]*\\.?[0-9]*([eE][-+]?[0-9]+)?") || s.equals(".")) {
+    // Exports never write exponents; refusing them also keeps "1e999999999" out of the books.
+    if (!s.matches("[0-9]+\\.?[0-9]*|\\.[0-9]+")) {
       throw new NumberFormatException("'" + cell.trim() + "' is not a number");
     }
     BigDecimal value = new BigDecimal(s);
