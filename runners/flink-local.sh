@@ -3,5 +3,5 @@
 # Usage: runners/flink-local.sh [--parallelism=N] [--config=FILE] [--runDate=YYYY-MM-DD] ...
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 JAVA_OPTS="${JAVA_OPTS:-} $FLINK_JAVA_OPTS"
-mapfile -t defaults < <(flink_defaults "$@")
+mapfile -t defaults < <(option_defaults "$FLINK_DEFAULTS" "$@")
 run_pipeline --runner=FlinkRunner "${defaults[@]}" --flinkMaster=[local] "$@"

@@ -10,5 +10,5 @@ for arg in "$@"; do
   [[ "$arg" == --flinkMaster=* ]] && master=""
 done
 JAVA_OPTS="${JAVA_OPTS:-} $FLINK_JAVA_OPTS"
-mapfile -t defaults < <(flink_defaults "$@")
+mapfile -t defaults < <(option_defaults "$FLINK_DEFAULTS" "$@")
 run_pipeline --runner=FlinkRunner "${defaults[@]}" $master --filesToStage="$BUNDLED_JAR" "$@"

@@ -41,16 +41,22 @@ ensure_bundled_jar() {
   fi
 }
 
-# Flink defaults for this batch job, unless the user sets them: records are immutable and no step
-# holds on to an input after processing it, so Flink may reuse objects and skip defensive copies.
-flink_defaults() {
-  local defaults=(--objectReuse=true --fasterCopy=true) out=() d name
-  for d in "${defaults[@]}"; do
+# option_defaults "--a=1 --b=2" [user options...]: prints each default the user did not set.
+option_defaults() {
+  local d name out=()
+  for d in $1; do
     name="${d%%=*}"
-    if ! printf '%s\n' "$@" | grep -q -- "^$name\(=\|$\)"; then out+=("$d"); fi
+    if ! printf '%s\n' "${@:2}" | grep -q -- "^$name\(=\|$\)"; then out+=("$d"); fi
   done
-  printf '%s\n' "${out[@]}"
+  if [[ ${#out[@]} -gt 0 ]]; then printf '%s\n' "${out[@]}"; fi
 }
+
+# Flink, for this batch job: records are immutable and no step holds on to an input after
+# processing it, so Flink may reuse objects and skip defensive copies between operators.
+FLINK_DEFAULTS="--objectReuse=true --fasterCopy=true"
+# Direct runner: its immutability and encodability checks are testing aids (the tests keep them
+# on); a production run skips them, as they re-encode every element.
+DIRECT_DEFAULTS="--enforceImmutability=false --enforceEncodability=false"
 
 # run_pipeline RUNNER_OPTION [user options...]
 run_pipeline() {

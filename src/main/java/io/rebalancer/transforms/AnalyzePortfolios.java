@@ -66,7 +66,7 @@ public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PC
         .apply("GroupByAccount", GroupByKey.create())
         .apply("SplitAccounts", ParDo.of(new SplitAccounts()))
         .apply("AnalyzeAccount", ParDo.of(new AnalyzeAccount(reference, rules, runDate))
-            .withSideInputs(reference.accounts(), reference.models(), reference.prices())
+            .withSideInputs(reference.views())
             .withOutputTags(ACCOUNTS, TupleTagList.of(ROWS)));
   }
 
@@ -88,6 +88,7 @@ public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PC
     private final ReferenceData reference;
     private final RebalanceRules rules;
     private final LocalDate runDate;
+    private transient ReferenceData.Values values;
 
     AnalyzeAccount(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
       this.reference = reference;
@@ -98,15 +99,16 @@ public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PC
     @ProcessElement
     public void process(@Element KV<AccountKey, List<Holding>> account,
         MultiOutputReceiver out, ProcessContext c) {
-      AccountInfo info = ReferenceData.lookUp(c.sideInput(reference.accounts()),
-          reference.accountsListed(), account.getKey());
-      Model model = c.sideInput(reference.models()).get(info.modelId());
+      if (values == null) {
+        values = reference.read(c);
+      }
+      AccountInfo info = values.account(account.getKey());
+      Model model = values.models().get(info.modelId());
       if (model == null) {
         throw new InputException("account " + account.getKey() + ": model '" + info.modelId()
             + "' is not in models.csv");
       }
-      AccountAnalysis a = AccountAnalyzer.analyze(info, account.getValue(),
-          c.sideInput(reference.prices()));
+      AccountAnalysis a = AccountAnalyzer.analyze(info, account.getValue(), values.prices());
       out.get(ACCOUNTS).output(a);
       emitRows(a, model, out.get(ROWS));
     }

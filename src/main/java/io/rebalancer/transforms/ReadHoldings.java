@@ -80,7 +80,7 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .apply("MatchFiles", ParDo.of(new MatchFiles()))
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
         .apply("ParseExports", ParDo.of(new ParseExports(sources, reference))
-            .withSideInputs(reference.accounts(), reference.prices())
+            .withSideInputs(reference.views())
             .withOutputTags(HOLDINGS, TupleTagList.of(REJECTED).and(TALLIES)));
     PCollection<SourceTally> tallies = parsed.get(TALLIES)
         .apply("KeyBySource", WithKeys.of(SourceTally::sourceId)
@@ -148,8 +148,7 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
           .orElseThrow(() -> new IllegalStateException("format vanished after validation"));
       String text = TextSources.read("source " + file.sourceId(), file.uri());
       List<ExportRow> rows = ExportRows.split(file.sourceId(), file.uri(), text);
-      Verdicts verdicts = new Verdicts(c.sideInput(reference.accounts()),
-          reference.accountsListed(), c.sideInput(reference.prices()), out);
+      Verdicts verdicts = new Verdicts(reference.read(c), out);
       format.read(file, rows, verdicts);
       SourceTally tally = new SourceTally(file.sourceId(), 1, rows.size(), verdicts.holdings,
           verdicts.recognised, verdicts.rejected);
@@ -164,25 +163,20 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
 
   /** Counts each row's verdict and finishes holdings: priced from history, account known. */
   private static final class Verdicts implements ParseSink {
-    private final Map<AccountKey, AccountInfo> accounts;
-    private final boolean accountsListed;
-    private final PriceBook prices;
+    private final ReferenceData.Values reference;
     private final DoFn.MultiOutputReceiver out;
     long holdings;
     long recognised;
     long rejected;
 
-    Verdicts(Map<AccountKey, AccountInfo> accounts, boolean accountsListed, PriceBook prices,
-        DoFn.MultiOutputReceiver out) {
-      this.accounts = accounts;
-      this.accountsListed = accountsListed;
-      this.prices = prices;
+    Verdicts(ReferenceData.Values reference, DoFn.MultiOutputReceiver out) {
+      this.reference = reference;
       this.out = out;
     }
 
     @Override
     public void holding(Holding h, ExportRow row) {
-      if (ReferenceData.lookUp(accounts, accountsListed, h.account()) == null) {
+      if (reference.account(h.account()) == null) {
         rejected(new RejectedRow(h.sourceId(), h.sourceUri(), h.lineNumber(),
             "account " + h.accountId() + " of " + h.brokerageId() + " is not in accounts.csv",
             row.raw()));
@@ -190,7 +184,7 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
       }
       Holding priced = h;
       if (h.price() == null) {
-        BigDecimal close = prices.latestClose(h.symbol()).orElse(null);
+        BigDecimal close = reference.prices().latestClose(h.symbol()).orElse(null);
         if (close == null) {
           rejected(new RejectedRow(h.sourceId(), h.sourceUri(), h.lineNumber(),
               "no price for " + h.symbol() + " in the export or the price history", row.raw()));

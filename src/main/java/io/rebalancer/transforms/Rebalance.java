@@ -69,7 +69,7 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
         .apply("CombineHouseholds", Combine.perKey(new CollectHouseholds()))
         .apply("SplitHouseholds", ParDo.of(new SplitHouseholds()))
         .apply("RebalanceHousehold", ParDo.of(new RebalanceHousehold(reference, rules, runDate))
-            .withSideInputs(reference.models(), reference.prices())
+            .withSideInputs(reference.views())
             .withOutputTags(PLANS, TupleTagList.of(ROWS)));
     LocalDate date = runDate;
     PCollection<RunSummary> summary = planned.get(PLANS)
@@ -109,6 +109,7 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
     private final ReferenceData reference;
     private final RebalanceRules rules;
     private final LocalDate runDate;
+    private transient ReferenceData.Values values;
 
     RebalanceHousehold(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
       this.reference = reference;
@@ -120,9 +121,12 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
     public void process(@Element KV<String, List<AccountAnalysis>> household,
         MultiOutputReceiver out, ProcessContext c) {
       List<AccountAnalysis> accounts = household.getValue();
-      Model model = c.sideInput(reference.models()).get(modelOf(household.getKey(), accounts));
+      if (values == null) {
+        values = reference.read(c);
+      }
+      Model model = values.models().get(modelOf(household.getKey(), accounts));
       HouseholdPlan plan = new Rebalancer(rules)
-          .rebalance(household.getKey(), model, accounts, c.sideInput(reference.prices()));
+          .rebalance(household.getKey(), model, accounts, values.prices());
       out.get(PLANS).output(plan);
       emitRows(plan, accounts, out.get(ROWS));
     }

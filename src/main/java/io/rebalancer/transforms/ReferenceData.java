@@ -6,6 +6,7 @@ import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
 import java.io.Serializable;
 import java.util.Map;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
@@ -18,9 +19,27 @@ public record ReferenceData(PCollectionView<Map<AccountKey, AccountInfo>> accoun
     boolean accountsListed, PCollectionView<Map<String, Model>> models,
     PCollectionView<PriceBook> prices) implements Serializable {
 
-  /** The account's household and model, or null when an accounts file is given and lacks it. */
-  public static AccountInfo lookUp(Map<AccountKey, AccountInfo> accounts, boolean listed,
-      AccountKey key) {
-    return listed ? accounts.get(key) : AccountInfo.unlisted(key);
+  /** Every view, for a DoFn's withSideInputs. */
+  public java.util.List<PCollectionView<?>> views() {
+    return java.util.List.of(accounts, models, prices);
+  }
+
+  /**
+   * The side inputs' values. A DoFn reads them once and keeps them: in the global window of a
+   * batch run they never change, and the Direct runner rebuilds a side input on every read.
+   */
+  public Values read(DoFn<?, ?>.ProcessContext c) {
+    return new Values(c.sideInput(accounts), accountsListed, c.sideInput(models),
+        c.sideInput(prices));
+  }
+
+  /** Reference data in memory. */
+  public record Values(Map<AccountKey, AccountInfo> accounts, boolean accountsListed,
+      Map<String, Model> models, PriceBook prices) {
+
+    /** The account's household and model, or null when an accounts file is given and lacks it. */
+    public AccountInfo account(AccountKey key) {
+      return accountsListed ? accounts.get(key) : AccountInfo.unlisted(key);
+    }
   }
 }
