@@ -1,0 +1,280 @@
+package io.rebalancer;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.rebalancer.io.TradeOrderCsv;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * runners/direct.sh as a user runs it, on the sample book: what it publishes, what it loads, how it
+ * re-runs, and how it fails.
+ */
+class DirectLauncherTest {
+  private static final String HEADER = String.join(",", TradeOrderCsv.HEADER);
+  /** The tables a run loads per run date. */
+  private static final List<String> PER_RUN_TABLES = List.of("holdings", "portfolio_metrics",
+      "allocations", "asset_class_allocations", "trade_orders", "unplaced_trades",
+      "rejected_records", "source_counts");
+
+  private static Path project;
+
+  @TempDir Path dir;
+  private Path output;
+  private Launcher launcher;
+
+  @BeforeAll
+  static void launcherIsBuilt() throws IOException {
+    project = Launcher.projectRoot();
+    Launcher.ensureBuilt(project);
+  }
+
+  @BeforeEach
+  void folders() throws IOException {
+    output = dir.resolve("output");
+    launcher = new Launcher(project, Files.createDirectories(dir.resolve("logs")));
+  }
+
+  @Test
+  void runPublishesTheOrdersFileAndLoadsTheWarehouse() throws Exception {
+    Launcher.Run run = direct("--runDate=2026-11-20");
+
+    assertThat(run.describe(), run.exitCode(), is(0));
+    assertThat(fileNames(output), is(Set.of("trade_orders_20261120.csv", "warehouse.duckdb")));
+    List<String> lines = orderLines("trade_orders_20261120.csv");
+    assertThat(lines.get(0), is(HEADER));
+    assertThat(lines.stream().filter(HEADER::equals).count(), is(1L));
+    List<String> orders = lines.subList(1, lines.size());
+    assertThat(orders.size(), greaterThan(0));
+    orders.forEach(o -> assertThat(o, startsWith("2026-11-20,20261120-")));
+    assertThat(run.stdout(), containsString(
+        "wrote " + output.resolve("trade_orders_20261120.csv")));
+
+    Map<String, Long> counts = countsFor("2026-11-20");
+    // the sample: 16 holding rows in 6 accounts (one position each) at 5 brokerages, none rejected
+    assertThat(counts.get("holdings"), is(16L));
+    assertThat(counts.get("portfolio_metrics"), is(6L));
+    assertThat(counts.get("source_counts"), is(5L));
+    assertThat(counts.get("rejected_records"), is(0L));
+    assertThat(counts.get("trade_orders"), is((long) orders.size()));
+    assertThat(counts.get("allocations"), greaterThan(0L));
+    assertThat(counts.get("asset_class_allocations"), greaterThan(0L));
+    assertThat(query("SELECT order_id FROM trade_orders WHERE run_date = DATE '2026-11-20'")
+        .stream().map(r -> (String) r.get(0)).collect(Collectors.toSet()),
+        is(orders.stream().map(o -> o.split(",")[1]).collect(Collectors.toSet())));
+    assertThat(query("SELECT CAST(run_date AS VARCHAR), runner, status, records_read,"
+        + " records_rejected, accounts, households, orders, error FROM pipeline_runs"),
+        is(List.of(Arrays.asList("2026-11-20", "DirectRunner", "SUCCEEDED", 21L, 0L, 6L, 1L,
+            (long) orders.size(), null))));
+  }
+
+  @Test
+  void rerunReplacesItsRunDateAndAnotherRunDateKeepsIt() throws Exception {
+    assertThat(direct("--runDate=2026-11-20").exitCode(), is(0));
+    Map<String, Long> first = countsFor("2026-11-20");
+    byte[] firstOrders = Files.readAllBytes(output.resolve("trade_orders_20261120.csv"));
+
+    Launcher.Run again = direct("--runDate=2026-11-20");
+    assertThat(again.describe(), again.exitCode(), is(0));
+    assertThat(countsFor("2026-11-20"), is(first));
+    assertThat(Arrays.equals(Files.readAllBytes(output.resolve("trade_orders_20261120.csv")),
+        firstOrders), is(true));
+
+    Launcher.Run next = direct("--runDate=2026-11-21");
+    assertThat(next.describe(), next.exitCode(), is(0));
+    assertThat(countsFor("2026-11-20"), is(first));
+    Map<String, Long> nextDay = countsFor("2026-11-21");
+    assertThat(nextDay.get("holdings"), is(first.get("holdings")));
+    assertThat(nextDay.get("trade_orders"),
+        is((long) orderLines("trade_orders_20261121.csv").size() - 1));
+    assertThat(fileNames(output), is(Set.of("trade_orders_20261120.csv",
+        "trade_orders_20261121.csv", "warehouse.duckdb")));
+    assertThat(query("SELECT CAST(run_date AS VARCHAR), status, count(*) FROM pipeline_runs"
+        + " GROUP BY ALL ORDER BY 1"), is(List.of(
+            Arrays.asList("2026-11-20", "SUCCEEDED", 2L),
+            Arrays.asList("2026-11-21", "SUCCEEDED", 1L))));
+  }
+
+  @Test
+  void unknownConfigKeyFailsWithOneLineNamingTheKey() throws Exception {
+    String sample = Files.readString(project.resolve("pipelines/daily-rebalance.yaml"));
+    String withUnknownKey = sample.replace("rebalance:\n", "rebalance:\n  driftBand: 0.10\n");
+    assertThat(withUnknownKey.equals(sample), is(false));
+    Path config = Files.writeString(dir.resolve("unknown-key.yaml"), withUnknownKey);
+
+    Launcher.Run run = direct("--config=" + config, "--runDate=2026-11-20");
+
+    assertThat(run.describe(), run.exitCode(), is(1));
+    assertThat(run.stderrLines(), is(List.of("error: " + config + ": rebalance.driftBand:"
+        + " unknown key (allowed: absoluteBand, minTradeValue, quantityScale, relativeBand,"
+        + " restricted, wholeShares)")));
+    assertThat(Files.exists(output.resolve("trade_orders_20261120.csv")), is(false));
+    assertThat(Files.exists(output.resolve("warehouse.duckdb")), is(false));
+  }
+
+  @Test
+  void malformedQuantityFailsTheRunPublishesNothingAndRecordsTheFailure() throws Exception {
+    Path source = Files.writeString(dir.resolve("positions.csv"), """
+        account_id,symbol,quantity,price,asset_class
+        A1,VTI,10,274.61,US_EQUITY
+        A1,BND,ten,74.12,US_BOND
+        A1,CASH,500,1,CASH
+        """);
+    Path accounts = Files.writeString(dir.resolve("accounts.csv"), """
+        brokerage_id,account_id,household_id,model_id,cash_reserve
+        BAD_QUANTITY_BROKER,A1,H1,balanced-60-40,0
+        """);
+    Path config = Files.writeString(dir.resolve("bad-quantity.yaml"), """
+        name: bad-quantity
+        sources:
+          - id: BAD_QUANTITY_BROKER
+            uri: %s
+            format: canonical
+        accounts: %s
+        models: sample-data/models.csv
+        prices: sample-data/prices.csv
+        validation:
+          maxRejectedRows: 0
+        """.formatted(source, accounts));
+
+    Launcher.Run run = direct("--config=" + config, "--runDate=2026-11-20");
+
+    String problem = "source BAD_QUANTITY_BROKER: 1 rejected row(s) in all, more than"
+        + " validation.maxRejectedRows (0); first: " + source + " line 3: quantity 'ten' is not"
+        + " a number";
+    assertThat(run.describe(), run.exitCode(), is(1));
+    assertThat(run.stderrLines(), is(List.of("error: " + problem)));
+    assertThat(fileNames(output), is(Set.of("warehouse.duckdb"))); // no orders, no staging left
+    assertThat(query("SELECT CAST(run_date AS VARCHAR), status, error FROM pipeline_runs"),
+        is(List.of(List.of("2026-11-20", "FAILED", problem))));
+    for (String table : PER_RUN_TABLES) {
+      assertThat(table, query("SELECT count(*) FROM " + table), is(List.of(List.of(0L))));
+    }
+  }
+
+  @Test
+  void warehouseHeldByAnotherWriterFailsWithAClearErrorAndPublishesNothing() throws Exception {
+    Path warehouse = Files.createDirectories(output).resolve("warehouse.duckdb");
+    Launcher.Run run;
+    try (Connection otherWriter = DriverManager.getConnection("jdbc:duckdb:" + warehouse)) {
+      otherWriter.createStatement().execute("CREATE TABLE analyst_scratch (x INTEGER)");
+      run = direct("--runDate=2026-11-20");
+    }
+
+    assertThat(run.describe(), run.exitCode(), is(1));
+    assertThat(run.stderrLines(), is(List.of("error: warehouse " + warehouse
+        + " is in use by another process (DuckDB allows one writer at a time)")));
+    assertThat(fileNames(output), is(Set.of("warehouse.duckdb")));
+  }
+
+  @Test
+  void helpPrintsTheOptionsAndExitsZero() throws Exception {
+    Launcher.Run run = direct("--help");
+
+    assertThat(run.describe(), run.exitCode(), is(0));
+    assertThat(run.stdout(), startsWith("Daily portfolio rebalance"));
+    assertThat(Arrays.asList(run.stdout().split("\n")).stream().map(String::strip).toList(),
+        hasItems(startsWith("--config=FILE"), startsWith("--runDate=DATE"),
+            startsWith("--outputDir=DIR"), startsWith("--warehouse=FILE"),
+            startsWith("--help")));
+    assertThat(run.stderrLines(), is(empty()));
+    assertThat(Files.exists(output), is(false));
+  }
+
+  @Test
+  @Disabled("BUG: the warehouse lacks the SPEC's price-history tables daily_returns,"
+      + " cumulative_returns, drawdown and rolling_volatility (SPEC 'Warehouse (DuckDB)': for every"
+      + " account and every household); WarehouseTables defines none of them and no step computes"
+      + " them, so analysts' queries on them fail with 'Table ... does not exist'")
+  void warehouseHoldsTheReturnSeriesOfEveryAccountAndHousehold() throws Exception {
+    assertThat(direct("--runDate=2026-11-20").exitCode(), is(0));
+
+    List<String> tables = query("SELECT table_name FROM information_schema.tables").stream()
+        .map(r -> (String) r.get(0)).toList();
+    assertThat(tables, hasItems("daily_returns", "cumulative_returns", "drawdown",
+        "rolling_volatility"));
+    for (String table : List.of("daily_returns", "cumulative_returns", "drawdown",
+        "rolling_volatility")) {
+      // 6 accounts and 1 household of the sample, each with a series from the price history
+      assertThat(table, query("SELECT count(DISTINCT scope || '/' || scope_id) FROM " + table
+          + " WHERE run_date = DATE '2026-11-20'"), is(List.of(List.of(7L))));
+    }
+  }
+
+  private Launcher.Run direct(String... args) throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(List.of("--outputDir=" + output));
+    all.addAll(Arrays.asList(args));
+    return launcher.run("direct.sh", all.toArray(String[]::new));
+  }
+
+  private List<String> orderLines(String file) throws IOException {
+    String text = Files.readString(output.resolve(file), StandardCharsets.UTF_8);
+    assertThat(file + " ends its last line", text.endsWith("\r\n"), is(true));
+    return Arrays.asList(text.substring(0, text.length() - 2).split("\r\n", -1));
+  }
+
+  private Map<String, Long> countsFor(String runDate) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String table : PER_RUN_TABLES) {
+      counts.put(table, (Long) query("SELECT count(*) FROM " + table + " WHERE run_date = DATE '"
+          + runDate + "'").get(0).get(0));
+    }
+    return counts;
+  }
+
+  /** Rows of a query on the run's warehouse, opened read-only (DuckDB allows one writer). */
+  private List<List<Object>> query(String sql) throws SQLException {
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection(
+            "jdbc:duckdb:" + output.resolve("warehouse.duckdb"), readOnly);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  private static Set<String> fileNames(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString())
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.rebalancer;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Runs a launcher script of the project as a user would, with a time limit. */
+final class Launcher {
+  static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  /** What a launcher run left behind. */
+  record Run(int exitCode, String stdout, List<String> stderrLines) {
+    String describe() {
+      return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n"
+          + String.join("\n", stderrLines);
+    }
+  }
+
+  private final Path project;
+  private final Path logs;
+  private int runs;
+
+  Launcher(Path project, Path logs) {
+    this.project = project;
+    this.logs = logs;
+  }
+
+  /** The project root: surefire sets project.basedir; an IDE runs tests in it. */
+  static Path projectRoot() {
+    return Path.of(System.getProperty("project.basedir", System.getProperty("user.dir")))
+        .toAbsolutePath().normalize();
+  }
+
+  /** Runs runners/SCRIPT with args from the project root; kills it after {@link #TIMEOUT}. */
+  Run run(String script, String... args) throws IOException, InterruptedException {
+    runs++;
+    Path out = logs.resolve("run-" + runs + ".stdout");
+    Path err = logs.resolve("run-" + runs + ".stderr");
+    List<String> command = new ArrayList<>(List.of("bash", "runners/" + script));
+    command.addAll(Arrays.asList(args));
+    Process process = new ProcessBuilder(command).directory(project.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+      fail(String.join(" ", command) + " did not finish within " + TIMEOUT + "; killed.\nstderr:\n"
+          + Files.readString(err));
+    }
+    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readAllLines(err, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The launchers build the project with Maven on first use (target/classpath.txt) or when
+   * sources are newer than their stamp. Under surefire the classes are already compiled, and a
+   * nested `mvn compile` would rewrite target/classes under the running tests: record the
+   * dependency classpath from the test JVM's instead, as the launcher would have.
+   */
+  static void ensureBuilt(Path project) throws IOException {
+    Path target = project.resolve("target");
+    assertTrue(Files.isRegularFile(target.resolve("classes/io/rebalancer/RebalancePipeline.class")),
+        "the main classes are compiled before the tests run");
+    Path stamp = target.resolve(".launcher-build");
+    Path classpath = target.resolve("classpath.txt");
+    if (Files.isRegularFile(stamp) && Files.isRegularFile(classpath)
+        && !changedSince(Files.getLastModifiedTime(stamp), project.resolve("src/main"),
+            project.resolve("pom.xml"))) {
+      return;
+    }
+    String testClasspath = System.getProperty("surefire.test.class.path",
+        System.getProperty("java.class.path"));
+    List<String> jars = Arrays.stream(testClasspath.split(File.pathSeparator))
+        .filter(e -> !e.isBlank())
+        .filter(e -> !Path.of(e).toAbsolutePath().normalize().startsWith(target))
+        .toList();
+    if (jars.stream().noneMatch(j -> j.contains("beam-sdks-java-core"))) {
+      return; // not the real classpath: let the launcher build (within the time limit)
+    }
+    Files.writeString(classpath, String.join(File.pathSeparator, jars));
+    Files.writeString(stamp, "");
+    Files.setLastModifiedTime(stamp, FileTime.from(Instant.now()));
+  }
+
+  private static boolean changedSince(FileTime stamp, Path... roots) throws IOException {
+    for (Path root : roots) {
+      if (!Files.exists(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        if (files.anyMatch(f -> modified(f).compareTo(stamp) > 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static FileTime modified(Path f) {
+    try {
+      return Files.getLastModifiedTime(f);
+    } catch (IOException e) {
+      return FileTime.from(Instant.MAX);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.rebalancer;
+
+import io.rebalancer.config.PipelineConfig;
+import io.rebalancer.config.SourceConfig;
+import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.AccountAnalyzer;
+import io.rebalancer.core.AccountInfo;
+import io.rebalancer.core.AccountKey;
+import io.rebalancer.core.Holding;
+import io.rebalancer.core.HouseholdPlan;
+import io.rebalancer.core.InputException;
+import io.rebalancer.core.Model;
+import io.rebalancer.core.PriceBook;
+import io.rebalancer.core.Rebalancer;
+import io.rebalancer.core.RejectedRow;
+import io.rebalancer.core.TradeOrder;
+import io.rebalancer.core.format.ExportFormats;
+import io.rebalancer.core.format.ExportRow;
+import io.rebalancer.core.format.ExportRows;
+import io.rebalancer.core.format.ParseSink;
+import io.rebalancer.core.format.ReferenceFiles;
+import io.rebalancer.core.format.SourceFile;
+import io.rebalancer.io.TradeOrderCsv;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The daily rebalance as plain Java, one step after the other in one thread, on the core alone:
+ * what the pipeline must produce (Nexmark's "model" of a query).
+ */
+final class RebalanceModel {
+  /** What the model produced: the trade-orders file's text, the plans and the dead letters. */
+  record Result(String tradeOrdersCsv, List<HouseholdPlan> plans, List<RejectedRow> rejected) {}
+
+  private RebalanceModel() {}
+
+  static Result run(PipelineConfig config, LocalDate runDate) throws IOException {
+    PriceBook prices = config.prices() == null ? PriceBook.empty()
+        : new PriceBook(ReferenceFiles.prices(config.prices(), reader(config.prices()), runDate));
+    Map<AccountKey, AccountInfo> accounts = new HashMap<>();
+    if (config.accounts() != null) {
+      ReferenceFiles.accounts(config.accounts(), reader(config.accounts()))
+          .forEach(a -> accounts.put(a.key(), a));
+    }
+    Map<String, Model> models = new HashMap<>();
+    ReferenceFiles.models(config.models(), reader(config.models()))
+        .forEach(m -> models.put(m.modelId(), m));
+
+    Map<AccountKey, List<Holding>> holdings = new TreeMap<>();
+    List<RejectedRow> rejected = new ArrayList<>();
+    for (SourceConfig source : config.sources()) {
+      for (Path file : files(source.uri())) {
+        String uri = file.toString();
+        List<ExportRow> rows = ExportRows.split(source.id(), uri,
+            Files.readString(file, StandardCharsets.UTF_8));
+        ExportFormats.builtIn(source.format()).orElseThrow().read(
+            new SourceFile(source.id(), uri, source.account()), rows, new ParseSink() {
+              @Override
+              public void holding(Holding h, ExportRow row) {
+                AccountInfo info = info(config, accounts, h.account());
+                if (info == null) {
+                  rejected.add(new RejectedRow(h.sourceId(), uri, h.lineNumber(), "account",
+                      row.raw()));
+                  return;
+                }
+                Holding priced = h.price() != null ? h
+                    : prices.latestClose(h.symbol()).map(h::withPrice).orElse(null);
+                if (priced == null) {
+                  rejected.add(new RejectedRow(h.sourceId(), uri, h.lineNumber(), "no price",
+                      row.raw()));
+                  return;
+                }
+                holdings.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(priced);
+              }
+
+              @Override
+              public void recognised(ExportRow row, String what) {}
+
+              @Override
+              public void rejected(RejectedRow row) {
+                rejected.add(row);
+              }
+            });
+      }
+    }
+
+    Map<String, List<AccountAnalysis>> households = new TreeMap<>();
+    holdings.forEach((key, list) -> {
+      AccountAnalysis a = AccountAnalyzer.analyze(info(config, accounts, key), list, prices);
+      households.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
+    });
+    Rebalancer rebalancer = new Rebalancer(config.rebalance());
+    List<HouseholdPlan> plans = new ArrayList<>();
+    List<TradeOrder> orders = new ArrayList<>();
+    households.forEach((household, list) -> {
+      String modelId = list.get(0).modelId();
+      if (list.stream().anyMatch(a -> !a.modelId().equals(modelId))) {
+        throw new InputException("household " + household + " names different models");
+      }
+      HouseholdPlan plan = rebalancer.rebalance(household, models.get(modelId), list, prices);
+      plans.add(plan);
+      orders.addAll(plan.orders());
+    });
+    orders.sort(TradeOrder.FILE_ORDER);
+
+    StringBuilder csv = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(csv, TradeOrderCsv.FORMAT)) {
+      printer.printRecord(TradeOrderCsv.HEADER);
+      for (TradeOrder o : orders) {
+        printer.printRecord(TradeOrderCsv.cells(runDate, o));
+      }
+    }
+    return new Result(csv.toString(), plans, rejected);
+  }
+
+  private static AccountInfo info(PipelineConfig config, Map<AccountKey, AccountInfo> accounts,
+      AccountKey key) {
+    return config.accounts() == null ? AccountInfo.unlisted(key) : accounts.get(key);
+  }
+
+  /** A path, or every file matching a glob in its file name, sorted. */
+  private static List<Path> files(String uri) throws IOException {
+    Path path = Path.of(uri);
+    String name = path.getFileName().toString();
+    if (!name.contains("*") && !name.contains("?")) {
+      return List.of(path);
+    }
+    List<Path> matches = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(path.getParent(), name)) {
+      ds.forEach(matches::add);
+    }
+    matches.sort(null);
+    return matches;
+  }
+
+  private static Reader reader(String file) throws IOException {
+    return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+  }
+}
