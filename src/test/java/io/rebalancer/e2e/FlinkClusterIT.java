@@ -24,24 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
  * outputs must equal the Direct runner's. The cluster is stopped even when a test fails.
  */
 class FlinkClusterIT {
-  private static final int REST_PORT = Launchers.freePort();
-  private static Map<String, String> clusterEnv;
-
   @TempDir
   static Path work;
 
+  private static Launcher launcher;
+  private static Map<String, String> clusterEnv;
+  private static int restPort;
+
   @BeforeAll
-  static void startCluster() {
+  static void startCluster() throws Exception {
+    Path project = Launcher.projectRoot();
+    Launcher.ensureBuilt(project);
+    launcher = new Launcher(project, Files.createDirectories(work.resolve("logs")));
     clusterEnv = Map.of("FLINK_CLUSTER_DIR", work.resolve("cluster").toString());
-    Launchers.Result started = Launchers.run("flink-cluster.sh", clusterEnv, 5, "start",
-        "--port=" + REST_PORT, "--rpc-port=" + Launchers.freePort());
-    assertThat(started.stdout() + started.stderr(), started.exitCode(), is(0));
+    restPort = Launcher.freePort();
+    Launcher.Run started = launcher.run(clusterEnv, "flink-cluster.sh", "start",
+        "--port=" + restPort, "--rpc-port=" + Launcher.freePort());
+    assertThat(started.describe(), started.exitCode(), is(0));
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    Launchers.Result stopped = Launchers.run("flink-cluster.sh", clusterEnv, 2, "stop");
-    assertThat(stopped.stderr(), stopped.exitCode(), is(0));
+    Launcher.Run stopped = launcher.run(clusterEnv, "flink-cluster.sh", "stop");
+    assertThat(stopped.describe(), stopped.exitCode(), is(0));
     assertThat("nothing answers on the REST port after stop", answers(), is(false));
     try (var pids = Files.list(work.resolve("cluster/pids"))) {
       assertThat(pids.count(), is(0L));
@@ -52,27 +57,26 @@ class FlinkClusterIT {
   void theClusterRunsTheSampleToTheDirectRunnersOutputs() throws Exception {
     Path direct = work.resolve("direct");
     Path flink = work.resolve("flink");
-    Launchers.Result d = Launchers.run("direct.sh", "--runDate=2026-11-20",
-        "--outputDir=" + direct);
-    assertThat(d.stderr(), d.exitCode(), is(0));
-    Launchers.Result f = Launchers.run("flink-submit.sh", Map.of(), 10, "--runDate=2026-11-20",
-        "--outputDir=" + flink, "--flinkMaster=127.0.0.1:" + REST_PORT, "--parallelism=2");
-    assertThat(f.stderr(), f.exitCode(), is(0));
+    Launcher.Run d = launcher.run("direct.sh", "--runDate=2026-11-20", "--outputDir=" + direct);
+    assertThat(d.describe(), d.exitCode(), is(0));
+    Launcher.Run f = launcher.run("flink-submit.sh", "--runDate=2026-11-20",
+        "--outputDir=" + flink, "--flinkMaster=127.0.0.1:" + restPort, "--parallelism=2");
+    assertThat(f.describe(), f.exitCode(), is(0));
 
     String file = "trade_orders_20261120.csv";
     assertThat(Files.readAllBytes(flink.resolve(file)),
         equalTo(Files.readAllBytes(direct.resolve(file))));
-    assertThat(Launchers.warehouseContents(flink.resolve("warehouse.duckdb")),
-        equalTo(Launchers.warehouseContents(direct.resolve("warehouse.duckdb"))));
+    assertThat(Launcher.warehouseContents(flink.resolve("warehouse.duckdb")),
+        equalTo(Launcher.warehouseContents(direct.resolve("warehouse.duckdb"))));
     String jobs = get("/jobs/overview");
     assertThat(jobs, containsString("\"name\":\"daily-rebalance-2026-11-20\""));
     assertThat(jobs, containsString("\"state\":\"FINISHED\""));
   }
 
   @Test
-  void statusReportsTheRunningProcesses() {
-    Launchers.Result status = Launchers.run("flink-cluster.sh", clusterEnv, 1, "status");
-    assertThat(status.exitCode(), is(0));
+  void statusReportsTheRunningProcesses() throws Exception {
+    Launcher.Run status = launcher.run(clusterEnv, "flink-cluster.sh", "status");
+    assertThat(status.describe(), status.exitCode(), is(0));
     assertThat(status.stdout(), containsString("jobmanager: pid"));
     assertThat(status.stdout(), containsString("taskmanager-1: pid"));
     assertThat(status.stdout(), containsString("\"taskmanagers\":1"));
@@ -80,7 +84,7 @@ class FlinkClusterIT {
 
   private static String get(String path) throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + REST_PORT + path)).build(),
+        URI.create("http://127.0.0.1:" + restPort + path)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 

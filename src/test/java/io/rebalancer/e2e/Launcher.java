@@ -1,10 +1,16 @@
-package io.rebalancer;
+package io.rebalancer.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -46,13 +55,22 @@ final class Launcher {
 
   /** Runs runners/SCRIPT with args from the project root; kills it after {@link #TIMEOUT}. */
   Run run(String script, String... args) throws IOException, InterruptedException {
+    return run(Map.of(), script, args);
+  }
+
+  /** The same, with more environment variables. */
+  Run run(Map<String, String> env, String script, String... args)
+      throws IOException, InterruptedException {
     runs++;
     Path out = logs.resolve("run-" + runs + ".stdout");
     Path err = logs.resolve("run-" + runs + ".stderr");
     List<String> command = new ArrayList<>(List.of("bash", "runners/" + script));
     command.addAll(Arrays.asList(args));
-    Process process = new ProcessBuilder(command).directory(project.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().putAll(env);
+    Process process = builder.start();
     if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
@@ -93,6 +111,45 @@ final class Launcher {
     Files.writeString(classpath, String.join(File.pathSeparator, jars));
     Files.writeString(stamp, "");
     Files.setLastModifiedTime(stamp, FileTime.from(Instant.now()));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Every table's rows but pipeline_runs' (ids and times differ by run), as sorted text. */
+  static Map<String, List<String>> warehouseContents(Path file) throws SQLException {
+    Map<String, List<String>> tables = new TreeMap<>();
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly);
+        Statement s = c.createStatement()) {
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables"
+          + " WHERE table_name <> 'pipeline_runs' ORDER BY 1")) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      for (String t : names) {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT * FROM " + t)) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= columns; i++) {
+              row.append(i > 1 ? "|" : "").append(rs.getString(i));
+            }
+            rows.add(row.toString());
+          }
+        }
+        rows.sort(null);
+        tables.put(t, rows);
+      }
+    }
+    return tables;
   }
 
   private static boolean changedSince(FileTime stamp, Path... roots) throws IOException {

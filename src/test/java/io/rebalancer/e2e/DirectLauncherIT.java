@@ -1,4 +1,4 @@
-package io.rebalancer;
+package io.rebalancer.e2e;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runners/direct.sh as a user runs it, on the sample book: what it publishes, what it loads, how it
  * re-runs, and how it fails.
  */
-class DirectLauncherTest {
+class DirectLauncherIT {
   private static final String HEADER = String.join(",", TradeOrderCsv.HEADER);
   /** The tables a run loads per run date. */
   private static final List<String> PER_RUN_TABLES = List.of("holdings", "portfolio_metrics",
@@ -210,10 +210,7 @@ class DirectLauncherTest {
   }
 
   @Test
-  @Disabled("BUG: the warehouse lacks the SPEC's price-history tables daily_returns,"
-      + " cumulative_returns, drawdown and rolling_volatility (SPEC 'Warehouse (DuckDB)': for every"
-      + " account and every household); WarehouseTables defines none of them and no step computes"
-      + " them, so analysts' queries on them fail with 'Table ... does not exist'")
+  @Disabled("issue 5: the price-history series tables are not built yet")
   void warehouseHoldsTheReturnSeriesOfEveryAccountAndHousehold() throws Exception {
     assertThat(direct("--runDate=2026-11-20").exitCode(), is(0));
 
