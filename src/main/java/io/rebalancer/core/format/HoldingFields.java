@@ -65,6 +65,35 @@ public final class HoldingFields {
         row.lineNumber()), row);
   }
 
+  /**
+   * A cash line (a cash pseudo-row, a sweep or settlement fund, pending activity): its amount is
+   * the value in the file, so the holding has quantity = amount and price 1, class CASH. The
+   * amount may be negative (unsettled debits).
+   */
+  public static void emitCash(SourceFile file, ExportRow row, String accountCell, String symbol,
+      String amountCell, ParseSink sink) {
+    String account = blankToNull(accountCell);
+    if (account == null) {
+      account = file.account();
+    }
+    BigDecimal amount;
+    try {
+      amount = Numbers.parse(amountCell);
+    } catch (NumberFormatException e) {
+      sink.rejected(reject(file, row, "cash amount " + e.getMessage()));
+      return;
+    }
+    if (account == null) {
+      sink.rejected(reject(file, row,
+          "no account id (the file has none on this row and the source sets no account:)"));
+    } else if (amount == null) {
+      sink.rejected(reject(file, row, "missing cash amount"));
+    } else {
+      sink.holding(new Holding(file.sourceId(), account, symbol, amount, BigDecimal.ONE,
+          Holding.CASH, true, file.sourceId(), file.uri(), row.lineNumber()), row);
+    }
+  }
+
   public static RejectedRow reject(SourceFile file, ExportRow row, String reason) {
     return new RejectedRow(file.sourceId(), file.uri(), row.lineNumber(), reason, row.raw());
   }
