@@ -35,7 +35,7 @@ public final class RebalancePipeline {
     ReferenceData reference = ReadReferenceData.from(p, config, runDate);
 
     PCollectionTuple holdings = p.apply("ReadHoldings",
-        ReadHoldings.from(config.sources(), reference, runDate));
+        ReadHoldings.from(config, reference, runDate));
 
     PCollectionTuple accounts = holdings.get(ReadHoldings.HOLDINGS).apply("AnalyzePortfolios",
         AnalyzePortfolios.with(reference, config.rebalance(), runDate, keyBuckets));

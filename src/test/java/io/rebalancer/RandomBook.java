@@ -90,7 +90,7 @@ final class RandomBook {
       writeLines(e.getKey(), "account_id,symbol,quantity,price,asset_class", rows);
     }
     return new PipelineConfig("matches-model", dir.resolve("matches-model.yaml").toString(),
-        sources, accounts.toString(), models.toString(), prices.toString(), rules, shards, 10);
+        sources, accounts.toString(), models.toString(), prices.toString(), rules, shards, 10, Map.of());
   }
 
   /** Weekday closes from August to after the run date, about 7% missing, VTI none on the day. */

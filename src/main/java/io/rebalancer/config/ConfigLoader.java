@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.format.ExportFormats;
+import io.rebalancer.core.format.FormatSpec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,11 +54,8 @@ public final class ConfigLoader {
     root.allowOnly(Set.of("name", "sources", "accounts", "models", "prices", "rebalance",
         "output", "validation", "formats"));
     String name = root.string("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-    ConfigNode formats = root.child("formats");
-    if (!formats.isEmpty()) {
-      throw root.error("formats", "custom layouts are not supported by this version");
-    }
-    List<SourceConfig> sources = sources(root);
+    Map<String, FormatSpec> formats = FormatSpecs.parse(root.child("formats"));
+    List<SourceConfig> sources = sources(root, formats);
     String accounts = optionalPath(root, "accounts");
     String models = requiredPath(root, "models");
     String prices = optionalPath(root, "prices");
@@ -68,10 +67,10 @@ public final class ConfigLoader {
     validation.allowOnly(Set.of("maxRejectedRows"));
     long maxRejected = validation.integer("maxRejectedRows", 0, 0, Long.MAX_VALUE);
     return new PipelineConfig(name, file.toAbsolutePath().toString(), sources, accounts, models,
-        prices, rules, shards, maxRejected);
+        prices, rules, shards, maxRejected, formats);
   }
 
-  private static List<SourceConfig> sources(ConfigNode root) {
+  private static List<SourceConfig> sources(ConfigNode root, Map<String, FormatSpec> formats) {
     List<ConfigNode> nodes = root.children("sources");
     if (nodes.isEmpty()) {
       throw root.error("sources", "is required: at least one source");
@@ -88,9 +87,9 @@ public final class ConfigLoader {
         throw s.error(s.keyPath("id"), "duplicate source id " + id);
       }
       String format = s.requiredString("format");
-      if (ExportFormats.builtIn(format).isEmpty()) {
+      if (ExportFormats.builtIn(format).isEmpty() && !formats.containsKey(format)) {
         throw s.error(s.keyPath("format"), "unknown format '" + format + "' (built in: "
-            + String.join(", ", ExportFormats.builtInNames()) + ")");
+            + String.join(", ", ExportFormats.builtInNames()) + "; or one under formats:)");
       }
       String uri = SourcePaths.resolve(s, id, s.requiredString("uri"));
       out.add(new SourceConfig(id, uri, format, s.string("account", null)));

@@ -158,6 +158,11 @@ final class ConfigNode {
     return out;
   }
 
+  /** The keys of this mapping, in file order. */
+  Iterator<String> keys() {
+    return node == null ? java.util.Collections.emptyIterator() : node.fieldNames();
+  }
+
   String path() {
     return path;
   }

@@ -1,7 +1,11 @@
 package io.rebalancer.config;
 
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.format.ExportFormat;
+import io.rebalancer.core.format.ExportFormats;
+import io.rebalancer.core.format.FormatSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated pipeline configuration (`pipelines/*.yaml`), immutable. Paths are absolute.
@@ -11,9 +15,15 @@ import java.util.List;
  */
 public record PipelineConfig(String name, String file, List<SourceConfig> sources, String accounts,
     String models, String prices, RebalanceRules rebalance, int tradeOrderShards,
-    long maxRejectedRows) {
+    long maxRejectedRows, Map<String, FormatSpec> formats) {
 
   public PipelineConfig {
     sources = List.copyOf(sources);
+    formats = Map.copyOf(formats);
+  }
+
+  /** A source's layout: a built-in one, or one described under `formats:`. */
+  public ExportFormat formatOf(SourceConfig source) {
+    return ExportFormats.resolve(source.format(), formats);
   }
 }

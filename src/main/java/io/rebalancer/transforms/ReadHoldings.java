@@ -1,5 +1,6 @@
 package io.rebalancer.transforms;
 
+import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
@@ -12,6 +13,7 @@ import io.rebalancer.core.format.ExportFormat;
 import io.rebalancer.core.format.ExportFormats;
 import io.rebalancer.core.format.ExportRow;
 import io.rebalancer.core.format.ExportRows;
+import io.rebalancer.core.format.FormatSpec;
 import io.rebalancer.core.format.HoldingFields;
 import io.rebalancer.core.format.ParseSink;
 import io.rebalancer.core.format.SourceFile;
@@ -59,18 +61,28 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<WarehouseRow> ROWS = new TupleTag<>() {};
 
   private final List<SourceConfig> sources;
+  private final Map<String, FormatSpec> customFormats;
   private final ReferenceData reference;
   private final LocalDate runDate;
 
-  private ReadHoldings(List<SourceConfig> sources, ReferenceData reference, LocalDate runDate) {
+  private ReadHoldings(List<SourceConfig> sources, Map<String, FormatSpec> customFormats,
+      ReferenceData reference, LocalDate runDate) {
     this.sources = sources;
+    this.customFormats = customFormats;
     this.reference = reference;
     this.runDate = runDate;
   }
 
+  /** Reads the sources in built-in layouts only. */
   public static ReadHoldings from(List<SourceConfig> sources, ReferenceData reference,
       LocalDate runDate) {
-    return new ReadHoldings(sources, reference, runDate);
+    return new ReadHoldings(sources, Map.of(), reference, runDate);
+  }
+
+  /** Reads the config's sources, in built-in layouts or ones under its `formats:`. */
+  public static ReadHoldings from(PipelineConfig config, ReferenceData reference,
+      LocalDate runDate) {
+    return new ReadHoldings(config.sources(), config.formats(), reference, runDate);
   }
 
   @Override
@@ -79,7 +91,7 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .apply("Sources", Create.of(sources))
         .apply("MatchFiles", ParDo.of(new MatchFiles()))
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("ParseExports", ParDo.of(new ParseExports(sources, reference))
+        .apply("ParseExports", ParDo.of(new ParseExports(sources, customFormats, reference))
             .withSideInputs(reference.views())
             .withOutputTags(HOLDINGS, TupleTagList.of(REJECTED).and(TALLIES)));
     PCollection<SourceTally> tallies = parsed.get(TALLIES)
@@ -135,17 +147,20 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
   /** Parses one file with its source's layout, then prices each holding and checks its account. */
   static final class ParseExports extends DoFn<SourceFile, Holding> {
     private final Map<String, String> formatBySource = new java.util.HashMap<>();
+    private final Map<String, FormatSpec> customFormats;
     private final ReferenceData reference;
 
-    ParseExports(List<SourceConfig> sources, ReferenceData reference) {
+    ParseExports(List<SourceConfig> sources, Map<String, FormatSpec> customFormats,
+        ReferenceData reference) {
       sources.forEach(s -> formatBySource.put(s.id(), s.format()));
+      this.customFormats = new java.util.HashMap<>(customFormats);
       this.reference = reference;
     }
 
     @ProcessElement
     public void process(@Element SourceFile file, MultiOutputReceiver out, ProcessContext c) {
-      ExportFormat format = ExportFormats.builtIn(formatBySource.get(file.sourceId()))
-          .orElseThrow(() -> new IllegalStateException("format vanished after validation"));
+      ExportFormat format =
+          ExportFormats.resolve(formatBySource.get(file.sourceId()), customFormats);
       String text = TextSources.read("source " + file.sourceId(), file.uri());
       List<ExportRow> rows = ExportRows.split(file.sourceId(), file.uri(), text);
       Verdicts verdicts = new Verdicts(reference.read(c), out);

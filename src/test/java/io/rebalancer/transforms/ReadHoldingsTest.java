@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
@@ -173,7 +174,7 @@ class ReadHoldingsTest {
   private PCollectionTuple read(Pipeline pipeline, List<SourceConfig> sources) {
     PipelineConfig config = new PipelineConfig("test", dir.resolve("test.yaml").toString(),
         sources, accounts.toString(), models.toString(), prices.toString(),
-        RebalanceRules.defaults(), 4, 0);
+        RebalanceRules.defaults(), 4, 0, Map.of());
     ReferenceData reference = ReadReferenceData.from(pipeline, config, RUN_DATE);
     return pipeline.apply("ReadHoldings", ReadHoldings.from(sources, reference, RUN_DATE));
   }

@@ -22,6 +22,16 @@ public final class ExportFormats {
     return Optional.ofNullable(BUILT_IN.get(name));
   }
 
+  /** A built-in layout, else one described in configuration; null when neither has the name. */
+  public static ExportFormat resolve(String name, Map<String, FormatSpec> custom) {
+    ExportFormat builtIn = BUILT_IN.get(name);
+    if (builtIn != null) {
+      return builtIn;
+    }
+    FormatSpec spec = custom.get(name);
+    return spec == null ? null : new ConfiguredFormat(spec);
+  }
+
   public static java.util.Set<String> builtInNames() {
     return BUILT_IN.keySet();
   }
