@@ -1,5 +1,6 @@
 package io.rebalancer.config;
 
+import io.rebalancer.core.format.FormatSpec;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.comparesEqualTo;
@@ -368,5 +369,53 @@ class ConfigLoaderTest {
       return;
     }
     assertThat(c.sources().get(0).account(), is("0012345"));
+  }
+
+  private static final String CUSTOM = """
+      formats:
+        acme:
+          header:
+            marker: Ticker
+          columns:
+            symbol: Ticker
+            quantity: Units
+            marketValue: Value
+          cash:
+            assetClasses: [Liquidity]
+          endRows: [Total]
+          numbers:
+            thousandsSeparator: "'"
+      """;
+
+  @Test
+  void aSourceMayUseALayoutDescribedUnderFormats() throws IOException {
+    PipelineConfig c = ConfigLoader.load(yaml(MINIMAL.replace("format: canonical", "format: acme")
+        + CUSTOM));
+    FormatSpec acme = c.formats().get("acme");
+    assertThat(acme.headerMarker(), is("Ticker"));
+    assertThat(acme.price(), is(nullValue()));
+    assertThat(acme.thousandsSeparator(), is("'"));
+    assertThat(acme.decimalSeparator(), is("."));
+    assertThat(c.formatOf(c.sources().get(0)).name(), is("acme"));
+  }
+
+  @Test
+  void aCustomLayoutsKeysAreCheckedByName() throws IOException {
+    ConfigException unknown = failure(MINIMAL + CUSTOM.replace("endRows:", "endRow:"));
+    assertThat(unknown.getMessage(), containsString("formats.acme.endRow: unknown key"));
+    ConfigException both = failure(MINIMAL + CUSTOM.replace("marker: Ticker",
+        "marker: Ticker\n      line: 3"));
+    assertThat(both.getMessage(), containsString("formats.acme.header: set exactly one of line"));
+    ConfigException noSymbol = failure(MINIMAL + CUSTOM.replace("      symbol: Ticker\n", ""));
+    assertThat(noSymbol.getMessage(), containsString("formats.acme.columns.symbol: is required"));
+    ConfigException builtIn = failure(MINIMAL + CUSTOM.replace("  acme:", "  canonical:"));
+    assertThat(builtIn.getMessage(), containsString("formats.canonical: 'canonical' is a built-in"));
+  }
+
+  @Test
+  void theCustomFormatExampleLoads() {
+    PipelineConfig c = ConfigLoader.load(Path.of("pipelines/custom-format-example.yaml"));
+    assertThat(c.sources().size(), is(6));
+    assertThat(c.formats().keySet(), contains("acme-depot"));
   }
 }
