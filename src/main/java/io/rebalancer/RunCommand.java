@@ -130,7 +130,11 @@ public final class RunCommand {
         s.accounts(), s.households(), s.rebalanced(), s.withinTolerance());
     out.printf("  %d orders (%d sells for %s, %d buys for %s), %d unplaced trades%n", s.orders(),
         s.sells(), money(s.sellAmount()), s.buys(), money(s.buyAmount()), s.unplaced());
-    out.printf("  wrote %s%n  loaded %s%n", p.ordersFile(), p.warehouse());
+    out.printf("  wrote %s%n", p.ordersFile());
+    if (p.rejectedFile() != null) {
+      out.printf("  wrote %s (%d rejected rows)%n", p.rejectedFile(), p.run().recordsRejected());
+    }
+    out.printf("  loaded %s%n", p.warehouse());
     out.printf("  done in %.1f s%n", elapsed.toMillis() / 1000.0);
   }
 

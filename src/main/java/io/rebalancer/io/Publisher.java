@@ -33,7 +33,7 @@ public final class Publisher {
 
   /** What a run published. */
   public record Published(Map<String, SourceTally> tallies, StagedSummary summary,
-      Path ordersFile, Path warehouse, RunRecord run) {}
+      Path ordersFile, Path rejectedFile, Path warehouse, RunRecord run) {}
 
   /** The run's totals, as staged by the pipeline. */
   public record StagedSummary(long households, long accounts, long rebalanced,
@@ -54,15 +54,24 @@ public final class Publisher {
         started.runner(), RunRecord.SUCCEEDED, read, rejected, s.accounts(), s.households(),
         s.orders(), s.unplaced(), config.file(), null);
     Path orders = outputDir.resolve(StagingArea.ordersFileName(runDate));
+    Path rejectedStaged = RejectedRowsCsv.write(rejectedRows(),
+        staging.path().resolve(RejectedRowsCsv.fileName(runDate)));
+    Path rejectedFile = rejectedStaged == null ? null
+        : outputDir.resolve(rejectedStaged.getFileName());
     try (Warehouse w = Warehouse.open(warehousePath)) {
       w.loadRun(runDate, staging, run);
     }
     try {
       StagingArea.publish(staging.mergedOrders(runDate), orders);
+      if (rejectedStaged != null) {
+        StagingArea.publish(rejectedStaged, rejectedFile);
+      } else {
+        Files.deleteIfExists(outputDir.resolve(RejectedRowsCsv.fileName(runDate)));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + orders, e);
     }
-    return new Published(tallies, s, orders, warehousePath, run);
+    return new Published(tallies, s, orders, rejectedFile, warehousePath, run);
   }
 
   /** Every source must have matched files and given at least one holding. */
@@ -91,15 +100,21 @@ public final class Publisher {
     if (rejected <= config.maxRejectedRows()) {
       return;
     }
-    List<String> first = StagedCsv.read(staging.tableFiles("rejected_records")).stream()
-        .min(Comparator.comparing((List<String> r) -> r.get(1))
-            .thenComparing(r -> r.get(2))
-            .thenComparingLong(r -> Long.parseLong(r.get(3))))
-        .orElseThrow();
+    List<String> first = rejectedRows().get(0);
     throw new InputException(String.format(
         "source %s: %d rejected row(s) in all, more than validation.maxRejectedRows (%d);"
             + " first: %s line %s: %s", first.get(1), rejected, config.maxRejectedRows(),
         first.get(2), first.get(3), first.get(4)));
+  }
+
+  /** The staged rejected rows in file order: source, file, line. */
+  private List<List<String>> rejectedRows() {
+    List<List<String>> rows = new java.util.ArrayList<>(
+        StagedCsv.read(staging.tableFiles("rejected_records")));
+    rows.sort(Comparator.comparing((List<String> r) -> r.get(1))
+        .thenComparing(r -> r.get(2))
+        .thenComparingLong(r -> Long.parseLong(r.get(3))));
+    return rows;
   }
 
   private StagedSummary summary() {
