@@ -52,6 +52,20 @@ public final class ValueSeries {
     return out;
   }
 
+  /**
+   * A household's series: its accounts' holdings summed and valued on the dates on which every
+   * symbol it holds has a close; on those dates it is the sum of its accounts' values.
+   */
+  public static List<ValuePoint> ofHousehold(List<AccountAnalysis> accounts, PriceBook prices) {
+    Map<String, BigDecimal> quantities = new java.util.TreeMap<>();
+    BigDecimal cash = BigDecimal.ZERO;
+    for (AccountAnalysis a : accounts) {
+      a.investedQuantities().forEach((s, q) -> quantities.merge(s, q, BigDecimal::add));
+      cash = cash.add(a.cashValue());
+    }
+    return of(quantities, cash, prices);
+  }
+
   private static List<LocalDate> shortest(List<PriceSeries> series) {
     PriceSeries min = series.get(0);
     for (PriceSeries s : series) {

@@ -55,6 +55,9 @@ public final class Warehouse implements AutoCloseable {
         s.execute(t.ddl());
       }
       s.execute(WarehouseTables.PIPELINE_RUNS.ddl());
+      for (String view : WarehouseTables.VIEWS) {
+        s.execute(view);
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.rebalancer.core.Allocation;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.RunSummary;
+import io.rebalancer.core.SeriesPoint;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.UnplacedTrade;
@@ -82,6 +83,14 @@ public final class WarehouseRows {
         String.valueOf(s.rebalanced()), String.valueOf(s.withinTolerance()),
         String.valueOf(s.sells()), String.valueOf(s.buys()), String.valueOf(s.unplaced()),
         money(s.sellAmount()), money(s.buyAmount()), money(s.totalValue()));
+  }
+
+  public static WarehouseRow series(LocalDate runDate, String scope, String scopeId,
+      String householdId, SeriesPoint p) {
+    return WarehouseRow.of(WarehouseTables.VALUE_SERIES.name(), date(runDate), scope, scopeId,
+        householdId, date(p.date()), money(p.value()), number(p.dailyReturn()),
+        Double.toString(p.cumulativeReturn()), Double.toString(p.drawdown()),
+        number(p.rollingVolatility()));
   }
 
   static String date(LocalDate d) {

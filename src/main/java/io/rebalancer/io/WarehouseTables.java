@@ -49,6 +49,12 @@ public final class WarehouseTables {
       "run_date DATE, source_id VARCHAR, files BIGINT, rows_read BIGINT, holdings BIGINT,"
           + " recognised BIGINT, rejected BIGINT",
       "source_id");
+  /** Price-history series of every account and household; four views show its columns. */
+  public static final Table VALUE_SERIES = table("value_series",
+      "run_date DATE, scope VARCHAR, scope_id VARCHAR, household_id VARCHAR, value_date DATE,"
+          + " portfolio_value " + MONEY + ", daily_return DOUBLE, cumulative_return DOUBLE,"
+          + " drawdown DOUBLE, rolling_volatility DOUBLE",
+      "scope, scope_id, value_date");
   public static final Table PIPELINE_RUNS = table("pipeline_runs",
       "run_id VARCHAR, run_date DATE, started_at TIMESTAMP, finished_at TIMESTAMP, runner VARCHAR,"
           + " status VARCHAR, records_read BIGINT, records_rejected BIGINT, accounts BIGINT,"
@@ -64,11 +70,24 @@ public final class WarehouseTables {
 
   /** The tables a run loads from its staged rows, in load order. */
   public static final List<Table> PER_RUN = List.of(HOLDINGS, PORTFOLIO_METRICS, ALLOCATIONS,
-      ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS, SOURCE_COUNTS);
+      ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS, SOURCE_COUNTS,
+      VALUE_SERIES);
+
+  /** The SPEC's series tables, as views of value_series. */
+  public static final List<String> VIEWS = List.of(
+      "CREATE OR REPLACE VIEW daily_returns AS SELECT run_date, scope, scope_id, value_date,"
+          + " portfolio_value, daily_return FROM value_series WHERE daily_return IS NOT NULL",
+      "CREATE OR REPLACE VIEW cumulative_returns AS SELECT run_date, scope, scope_id, value_date,"
+          + " portfolio_value, cumulative_return FROM value_series",
+      "CREATE OR REPLACE VIEW drawdown AS SELECT run_date, scope, scope_id, value_date,"
+          + " portfolio_value, drawdown FROM value_series",
+      "CREATE OR REPLACE VIEW rolling_volatility AS SELECT run_date, scope, scope_id, value_date,"
+          + " portfolio_value, rolling_volatility AS volatility FROM value_series"
+          + " WHERE rolling_volatility IS NOT NULL");
 
   private static final Map<String, Table> BY_NAME = List.of(HOLDINGS, PORTFOLIO_METRICS,
       ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
-      SOURCE_COUNTS, PIPELINE_RUNS, RUN_SUMMARY).stream()
+      SOURCE_COUNTS, VALUE_SERIES, PIPELINE_RUNS, RUN_SUMMARY).stream()
       .collect(Collectors.toMap(Table::name, Function.identity()));
 
   private WarehouseTables() {}

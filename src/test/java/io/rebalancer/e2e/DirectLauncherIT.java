@@ -30,7 +30,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -210,7 +209,6 @@ class DirectLauncherIT {
   }
 
   @Test
-  @Disabled("issue 5: the price-history series tables are not built yet")
   void warehouseHoldsTheReturnSeriesOfEveryAccountAndHousehold() throws Exception {
     assertThat(direct("--runDate=2026-11-20").exitCode(), is(0));
 
