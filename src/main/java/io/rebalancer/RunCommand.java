@@ -134,7 +134,7 @@ public final class RunCommand {
     if (p.rejectedFile() != null) {
       out.printf("  wrote %s (%d rejected rows)%n", p.rejectedFile(), p.run().recordsRejected());
     }
-    out.printf("  loaded %s%n", p.warehouse());
+    out.printf("  loaded %s (%d data-quality checks passed)%n", p.warehouse(), p.run().checks());
     out.printf("  done in %.1f s%n", elapsed.toMillis() / 1000.0);
   }
 

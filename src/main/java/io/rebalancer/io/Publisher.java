@@ -52,14 +52,14 @@ public final class Publisher {
     StagedSummary s = summary();
     RunRecord run = new RunRecord(started.runId(), runDate, started.startedAt(), Instant.now(),
         started.runner(), RunRecord.SUCCEEDED, read, rejected, s.accounts(), s.households(),
-        s.orders(), s.unplaced(), config.file(), null);
+        s.orders(), s.unplaced(), config.file(), null, 0);
     Path orders = outputDir.resolve(StagingArea.ordersFileName(runDate));
     Path rejectedStaged = RejectedRowsCsv.write(rejectedRows(),
         staging.path().resolve(RejectedRowsCsv.fileName(runDate)));
     Path rejectedFile = rejectedStaged == null ? null
         : outputDir.resolve(rejectedStaged.getFileName());
     try (Warehouse w = Warehouse.open(warehousePath)) {
-      w.loadRun(runDate, staging, run);
+      run = run.withChecks(w.loadRun(runDate, staging, run));
     }
     try {
       StagingArea.publish(staging.mergedOrders(runDate), orders);

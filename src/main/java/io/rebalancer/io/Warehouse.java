@@ -61,8 +61,11 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
-  /** Replaces the run date's rows with the staged ones and records the run, all or nothing. */
-  public void loadRun(LocalDate runDate, StagingArea staging, RunRecord run) {
+  /**
+   * Replaces the run date's rows with the staged ones, checks them, and records the run, all or
+   * nothing. Returns the number of data-quality checks that ran.
+   */
+  public int loadRun(LocalDate runDate, StagingArea staging, RunRecord run) {
     try {
       connection.setAutoCommit(false);
       try (Statement s = connection.createStatement()) {
@@ -74,8 +77,13 @@ public final class Warehouse implements AutoCloseable {
           }
         }
       }
-      insertRun(run);
+      int checks = QualityChecks.run(connection, runDate);
+      insertRun(run.withChecks(checks));
       connection.commit();
+      return checks;
+    } catch (InputException e) {
+      rollback();
+      throw e;
     } catch (SQLException e) {
       rollback();
       throw new InputException("warehouse " + file + ": load failed: " + firstLine(e.getMessage()),
@@ -101,7 +109,7 @@ public final class Warehouse implements AutoCloseable {
 
   private void insertRun(RunRecord r) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement("INSERT INTO pipeline_runs VALUES"
-        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, r.runId());
       ps.setObject(2, r.runDate());
       ps.setTimestamp(3, Timestamp.from(r.startedAt()));
@@ -116,6 +124,7 @@ public final class Warehouse implements AutoCloseable {
       ps.setLong(12, r.unplaced());
       ps.setString(13, r.config());
       ps.setString(14, r.error());
+      ps.setInt(15, r.checks());
       ps.executeUpdate();
     }
   }

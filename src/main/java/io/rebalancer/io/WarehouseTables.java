@@ -10,6 +10,17 @@ import java.util.stream.Collectors;
 /** The warehouse's tables: the contract analysts query. Every table but pipeline_runs is per run date. */
 public final class WarehouseTables {
   private static final String MONEY = "DECIMAL(38,10)";
+  /** Columns that must not be NULL beyond each table's key (checked before commit). */
+  private static final Map<String, List<String>> REQUIRED = Map.of(
+      "holdings", List.of("household_id", "quantity", "price", "market_value", "is_cash"),
+      "portfolio_metrics", List.of("household_id", "model_id", "total_value", "cash_value",
+          "invested_value", "positions"),
+      "allocations", List.of("market_value", "weight", "target_weight", "out_of_band"),
+      "trade_orders", List.of("household_id", "brokerage_id", "account_id", "symbol", "side",
+          "quantity", "price", "estimated_amount"),
+      "unplaced_trades", List.of("reason"),
+      "rejected_records", List.of("brokerage_id", "reason"),
+      "value_series", List.of("portfolio_value"));
 
   public static final Table HOLDINGS = table("holdings",
       "run_date DATE, brokerage_id VARCHAR, account_id VARCHAR, household_id VARCHAR, symbol VARCHAR,"
@@ -58,7 +69,8 @@ public final class WarehouseTables {
   public static final Table PIPELINE_RUNS = table("pipeline_runs",
       "run_id VARCHAR, run_date DATE, started_at TIMESTAMP, finished_at TIMESTAMP, runner VARCHAR,"
           + " status VARCHAR, records_read BIGINT, records_rejected BIGINT, accounts BIGINT,"
-          + " households BIGINT, orders BIGINT, unplaced BIGINT, config VARCHAR, error VARCHAR",
+          + " households BIGINT, orders BIGINT, unplaced BIGINT, config VARCHAR, error VARCHAR,"
+          + " checks INTEGER",
       "run_id");
 
   /** Not loaded: the run's totals, staged for the publisher to read. */
@@ -112,6 +124,8 @@ public final class WarehouseTables {
     if (name.equals("pipeline_runs") || name.equals("run_summary")) {
       keyCols = Arrays.stream(key.split(",")).map(String::trim).toList();
     }
-    return new Table(name, cols, keyCols, keyCols);
+    List<String> required = new ArrayList<>(keyCols);
+    required.addAll(REQUIRED.getOrDefault(name, List.of()));
+    return new Table(name, cols, keyCols, required);
   }
 }

@@ -1,0 +1,86 @@
+package io.rebalancer.io;
+
+import io.rebalancer.core.InputException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Data-quality checks run inside the load transaction, before commit, as dbt's tests would: each
+ * is a query for the run date's violations; any row fails the run, naming the check.
+ */
+final class QualityChecks {
+  /** A named query whose rows are violations; its one parameter is the run date. */
+  record Check(String name, String sql) {}
+
+  private QualityChecks() {}
+
+  static List<Check> all() {
+    List<Check> checks = new ArrayList<>();
+    for (Table t : WarehouseTables.PER_RUN) {
+      String key = String.join(", ", t.key());
+      checks.add(new Check("unique_" + t.name() + "(" + key + ")", "SELECT " + key
+          + ", count(*) FROM " + t.name() + " WHERE run_date = ? GROUP BY ALL HAVING count(*) > 1"));
+      String nulls = String.join(" OR ", t.required().stream().map(c -> c + " IS NULL").toList());
+      checks.add(new Check("not_null_" + t.name() + "(" + String.join(", ", t.required()) + ")",
+          "SELECT * FROM " + t.name() + " WHERE run_date = ? AND (" + nulls + ")"));
+    }
+    checks.add(new Check("relationship_trade_orders_accounts",
+        "SELECT o.brokerage_id, o.account_id FROM trade_orders o ANTI JOIN portfolio_metrics m"
+            + " ON m.run_date = o.run_date AND m.brokerage_id = o.brokerage_id"
+            + " AND m.account_id = o.account_id WHERE o.run_date = ?"));
+    checks.add(new Check("relationship_portfolio_metrics_holdings",
+        "SELECT m.brokerage_id, m.account_id FROM portfolio_metrics m ANTI JOIN holdings h"
+            + " ON h.run_date = m.run_date AND h.brokerage_id = m.brokerage_id"
+            + " AND h.account_id = m.account_id WHERE m.run_date = ?"));
+    checks.add(new Check("reconcile_total_value_with_holdings",
+        "SELECT m.brokerage_id, m.account_id, m.total_value, sum(h.market_value)"
+            + " FROM portfolio_metrics m JOIN holdings h ON h.run_date = m.run_date"
+            + " AND h.brokerage_id = m.brokerage_id AND h.account_id = m.account_id"
+            + " WHERE m.run_date = ? GROUP BY ALL"
+            + " HAVING round(m.total_value, 2) <> round(sum(h.market_value), 2)"));
+    checks.add(new Check("orders_within_each_accounts_cash",
+        "SELECT o.brokerage_id, o.account_id FROM trade_orders o JOIN portfolio_metrics m"
+            + " ON m.run_date = o.run_date AND m.brokerage_id = o.brokerage_id"
+            + " AND m.account_id = o.account_id WHERE o.run_date = ?"
+            + " GROUP BY o.brokerage_id, o.account_id,"
+            + " m.cash_value, m.cash_reserve HAVING sum(CASE WHEN o.side = 'BUY'"
+            + " THEN o.quantity * o.price ELSE 0 END) > greatest(m.cash_value - m.cash_reserve, 0)"
+            + " + sum(CASE WHEN o.side = 'SELL' THEN o.quantity * o.price ELSE 0 END)"));
+    checks.add(new Check("sells_within_holdings",
+        "SELECT o.brokerage_id, o.account_id, o.symbol FROM trade_orders o JOIN holdings h"
+            + " ON h.run_date = o.run_date AND h.brokerage_id = o.brokerage_id"
+            + " AND h.account_id = o.account_id AND h.symbol = o.symbol"
+            + " WHERE o.run_date = ? AND o.side = 'SELL' AND o.quantity > h.quantity"));
+    return checks;
+  }
+
+  /** Runs every check; returns how many ran, or fails naming the first that found a violation. */
+  static int run(Connection c, LocalDate runDate) throws SQLException {
+    List<Check> checks = all();
+    for (Check check : checks) {
+      try (PreparedStatement ps = c.prepareStatement(check.sql())) {
+        ps.setObject(1, runDate);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            throw new InputException("data-quality check " + check.name() + " failed for "
+                + runDate + ": " + describe(rs));
+          }
+        }
+      }
+    }
+    return checks.size();
+  }
+
+  private static String describe(ResultSet rs) throws SQLException {
+    List<String> cells = new ArrayList<>();
+    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+      cells.add(rs.getMetaData().getColumnLabel(i) + "=" + rs.getString(i));
+    }
+    return String.join(", ", cells);
+  }
+}
