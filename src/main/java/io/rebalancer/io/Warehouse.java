@@ -55,6 +55,8 @@ public final class Warehouse implements AutoCloseable {
         s.execute(t.ddl());
       }
       s.execute(WarehouseTables.PIPELINE_RUNS.ddl());
+      // Warehouses made before the run log counted its checks.
+      s.execute("ALTER TABLE pipeline_runs ADD COLUMN IF NOT EXISTS checks INTEGER");
       for (String view : WarehouseTables.VIEWS) {
         s.execute(view);
       }

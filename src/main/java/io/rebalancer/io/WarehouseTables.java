@@ -95,7 +95,28 @@ public final class WarehouseTables {
           + " portfolio_value, drawdown FROM value_series",
       "CREATE OR REPLACE VIEW rolling_volatility AS SELECT run_date, scope, scope_id, value_date,"
           + " portfolio_value, rolling_volatility AS volatility FROM value_series"
-          + " WHERE rolling_volatility IS NOT NULL");
+          + " WHERE rolling_volatility IS NOT NULL",
+      // Dimensions: each account's and symbol's latest state, and a calendar of the data's dates.
+      "CREATE OR REPLACE VIEW dim_account AS SELECT brokerage_id, account_id,"
+          + " arg_max(household_id, run_date) AS household_id, arg_max(model_id, run_date)"
+          + " AS model_id, arg_max(cash_reserve, run_date) AS cash_reserve,"
+          + " min(run_date) AS first_run_date, max(run_date) AS last_run_date"
+          + " FROM portfolio_metrics GROUP BY brokerage_id, account_id",
+      "CREATE OR REPLACE VIEW dim_symbol AS SELECT symbol, arg_max(asset_class, run_date)"
+          + " AS asset_class, arg_max(price, run_date) AS last_price, max(run_date) AS"
+          + " last_run_date, bool_or(is_cash) AS is_cash FROM holdings GROUP BY symbol",
+      "CREATE OR REPLACE VIEW dim_date AS SELECT CAST(d AS DATE) AS date, year(d) AS year,"
+          + " quarter(d) AS quarter, month(d) AS month, isodow(d) AS iso_day_of_week,"
+          + " isodow(d) <= 5 AS is_weekday FROM (SELECT unnest(range(min(d0), max(d0)"
+          + " + INTERVAL 1 DAY, INTERVAL 1 DAY)) AS d FROM (SELECT value_date AS d0 FROM"
+          + " value_series UNION ALL SELECT run_date FROM pipeline_runs))",
+      // What an analyst opens first: the latest successful run and its household allocations.
+      "CREATE OR REPLACE VIEW latest_successful_run AS SELECT * FROM pipeline_runs"
+          + " WHERE status = 'SUCCEEDED' ORDER BY finished_at DESC LIMIT 1",
+      "CREATE OR REPLACE VIEW household_allocation_vs_target AS SELECT a.run_date,"
+          + " a.scope_id AS household_id, a.symbol, a.market_value, a.weight, a.target_weight,"
+          + " a.drift, a.out_of_band FROM allocations a JOIN latest_successful_run r"
+          + " ON a.run_date = r.run_date WHERE a.scope = 'household'");
 
   private static final Map<String, Table> BY_NAME = List.of(HOLDINGS, PORTFOLIO_METRICS,
       ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
