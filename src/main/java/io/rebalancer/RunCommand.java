@@ -43,28 +43,29 @@ public final class RunCommand {
         || Arrays.asList(args).contains("--verbose=true");
     Instant started = Instant.now();
     RebalanceOptions options;
-    PipelineConfig config;
-    LocalDate runDate;
     try {
       PipelineOptionsFactory.register(RebalanceOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(RebalanceOptions.class);
-      runDate = runDate(options.getRunDate());
-      if (options.getKeyBuckets() < 1) {
-        throw new InputException("--keyBuckets must be at least 1");
-      }
-      config = ConfigLoader.load(Path.of(options.getConfig()));
     } catch (RuntimeException e) {
-      return fail(e, verbose);
+      return fail(e, verbose); // no options, so no warehouse to log the failure in
     }
     Path outputDir = Path.of(options.getOutputDir()).toAbsolutePath();
     Path warehouse = options.getWarehouse() == null ? outputDir.resolve("warehouse.duckdb")
         : Path.of(options.getWarehouse()).toAbsolutePath();
-    String runId = runDate + "-" + UUID.randomUUID().toString().substring(0, 8);
     String runner = options.getRunner().getSimpleName();
-    RunRecord start = RunRecord.failed(runId, runDate, started, runner, config.file(), null);
+    LocalDate runDate = null;
+    RunRecord start = RunRecord.failed(UUID.randomUUID().toString().substring(0, 8), null,
+        started, runner, Path.of(options.getConfig()).toAbsolutePath().toString(), null);
     StagingArea staging = null;
     try {
-      staging = StagingArea.create(outputDir, runId);
+      runDate = runDate(options.getRunDate());
+      if (options.getKeyBuckets() < 1) {
+        throw new InputException("--keyBuckets must be at least 1");
+      }
+      start = RunRecord.failed(runDate + "-" + start.runId(), runDate, started, runner,
+          start.config(), null);
+      PipelineConfig config = ConfigLoader.load(Path.of(options.getConfig()));
+      staging = StagingArea.create(outputDir, start.runId());
       options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
       RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets());

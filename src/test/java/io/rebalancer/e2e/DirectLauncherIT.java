@@ -136,7 +136,29 @@ class DirectLauncherIT {
         + " unknown key (allowed: absoluteBand, minTradeValue, quantityScale, relativeBand,"
         + " restricted, wholeShares)")));
     assertThat(Files.exists(output.resolve("trade_orders_20261120.csv")), is(false));
-    assertThat(Files.exists(output.resolve("warehouse.duckdb")), is(false));
+    // The run log keeps the failure, naming the key; no other table has rows.
+    assertThat(query("SELECT status, CAST(run_date AS VARCHAR), error FROM pipeline_runs"),
+        is(List.of(List.of("FAILED", "2026-11-20", run.stderrLines().get(0).substring(7)))));
+    assertThat(query("SELECT count(*) FROM holdings"), is(List.of(List.of(0L))));
+  }
+
+  @Test
+  void aMissingSourceChangesNoTableAndLogsOneFailedRun() throws Exception {
+    assertThat(direct("--runDate=2026-11-20").exitCode(), is(0));
+    List<List<Object>> before = query("SELECT count(*) FROM holdings");
+    String sample = Files.readString(project.resolve("pipelines/daily-rebalance.yaml"));
+    Path config = Files.writeString(dir.resolve("missing-source.yaml"), sample.replace(
+        "BROKERAGE_003/positions.csv", "BROKERAGE_003/gone.csv"));
+
+    Launcher.Run run = direct("--config=" + config, "--runDate=2026-11-20");
+
+    assertThat(run.describe(), run.exitCode(), is(1));
+    assertThat(run.stderrLines().size(), is(1));
+    assertThat(run.stderrLines().get(0), containsString("sources[2].uri: source BROKERAGE_003:"
+        + " no such file"));
+    assertThat(query("SELECT count(*) FROM holdings"), is(before));
+    assertThat(query("SELECT status, count(*) FROM pipeline_runs GROUP BY ALL ORDER BY 1"),
+        is(List.of(List.of("FAILED", 1L), List.of("SUCCEEDED", 1L))));
   }
 
   @Test
