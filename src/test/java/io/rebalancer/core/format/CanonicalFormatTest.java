@@ -22,39 +22,10 @@ class CanonicalFormatTest {
   private static final SourceFile FILE = new SourceFile("BROKERAGE_001", URI, null);
   private static final String HEADER = "account_id,symbol,quantity,price,asset_class,currency\n";
 
-  /** Records every verdict the format gives, in order. */
-  private static final class RecordingSink implements ParseSink {
-    final List<Holding> holdings = new ArrayList<>();
-    final List<String> recognised = new ArrayList<>();
-    final List<RejectedRow> rejected = new ArrayList<>();
-    int verdicts;
-
-    @Override
-    public void holding(Holding holding, ExportRow row) {
-      holdings.add(holding);
-      verdicts++;
-    }
-
-    @Override
-    public void recognised(ExportRow row, String what) {
-      recognised.add(row.lineNumber() + ":" + what);
-      verdicts++;
-    }
-
-    @Override
-    public void rejected(RejectedRow row) {
-      rejected.add(row);
-      verdicts++;
-    }
-  }
-
   private static RecordingSink read(SourceFile file, String text) {
-    List<ExportRow> rows = ExportRows.split(file.sourceId(), file.uri(), text);
-    RecordingSink sink = new RecordingSink();
-    new CanonicalFormat().read(file, rows, sink);
-    assertThat("one verdict per row", sink.verdicts, is(rows.size()));
-    return sink;
+    return RecordingSink.read(new CanonicalFormat(), file, text);
   }
+
 
   private static Holding holding(String account, String symbol, String quantity, String price,
       String assetClass, boolean cash, long line) {
