@@ -10,6 +10,8 @@ public final class ExportFormats {
 
   static {
     register(new CanonicalFormat());
+    register(new SchwabPositionsFormat());
+    register(new FidelityPositionsFormat());
   }
 
   private ExportFormats() {}

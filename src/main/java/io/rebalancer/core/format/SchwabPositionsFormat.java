@@ -1,0 +1,162 @@
+package io.rebalancer.core.format;
+
+import static io.rebalancer.core.format.ExportLines.cell;
+
+import io.rebalancer.core.Holding;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Schwab's "Positions" export, single-account or all-accounts, of any year.
+ *
+ * <p>Each row gets one verdict, decided in this order:
+ * <ol>
+ *   <li>blank (including padding lines of empty quoted cells): recognised;
+ *   <li>title, "Positions for account LABEL as of ..." or "Positions for All-Accounts as of ...":
+ *       recognised; it starts the account LABEL, or (all-accounts) no account until a label;
+ *   <li>header, any row with a Symbol column and a Quantity column (names matched by meaning:
+ *       "Qty", "Qty (Quantity)", "Mkt Val", "Price ($)", "Asset Type" ...): recognised; the columns
+ *       hold until the next header, so a block after a label may reuse them;
+ *   <li>total, a first cell such as "Account Total", "Total", "Grand Total": recognised footer;
+ *   <li>account label, a line whose only cell is text (`"Roth IRA ...123"`): recognised; it starts
+ *       that account's block;
+ *   <li>before any header: a row that looks like data (two or more cells, one a number) is
+ *       rejected, since its columns are unknown; anything else is recognised padding;
+ *   <li>the cash pseudo-row, a symbol cell "Cash &amp; ..." / "Cash and ..." ("Cash &amp; Cash
+ *       Investments", "Cash &amp; Money Market"): one cash holding, symbol CASH, whose amount is the
+ *       Market Value (the Quantity when the layout has no market value column);
+ *   <li>anything else is a position: a holding, or rejected with the reason.
+ * </ol>
+ *
+ * <p>Account id: the account number that ends the label, digits only ("Individual ...977" and
+ * "Brokerage XXXX-977" are both account 977), so that renaming an account at Schwab does not change
+ * its id; a label without such a number is its own id, spaces collapsed. Rows outside any labelled
+ * block take the source's `account:`. Two different labels with the same number in one file would
+ * merge two accounts, so the holdings under the second are rejected instead.
+ *
+ * <p>Asset class: the Security Type / Asset Type cell as written ("ETFs &amp; Closed End Funds");
+ * UNCLASSIFIED when the layout has no such column or the cell says "--". Money-market funds bought
+ * as positions (SWVXX) stay positions; only the "Cash &amp; ..." row is the account's cash.
+ */
+public final class SchwabPositionsFormat implements ExportFormat {
+  public static final String NAME = "schwab-positions";
+
+  private static final Pattern TITLE =
+      Pattern.compile("(?is)\\s*positions\\s+for\\s+(?:account\\s+)?(.*?)(?:\\s+as\\s+of\\b.*)?");
+  private static final Pattern ALL_ACCOUNTS = Pattern.compile("(?i)all[\\s-]*accounts?");
+  /** A label ending in its (masked) account number: "...977", "XXXX-977", "#977", " 977". */
+  private static final Pattern ACCOUNT_NUMBER =
+      Pattern.compile("(?s).*(?:\\.\\.\\.|\u2026|[-Xx*#\\s])(\\d+)");
+  private static final Pattern TOTAL =
+      Pattern.compile("(?is)\\s*(?:(?:account\\s+)?totals?\\b.*|.*\\btotals?\\s*)");
+  private static final Pattern CASH = Pattern.compile("(?is)\\s*cash\\s*(?:&|\\band\\b|\\s)\\s*\\S.*");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
+    Reader reader = new Reader(file, sink);
+    rows.forEach(reader::accept);
+  }
+
+  /** The account id a label stands for: its trailing account number, else the label itself. */
+  static String accountId(String label) {
+    String text = label.trim().replaceAll("\\s+", " ");
+    Matcher m = ACCOUNT_NUMBER.matcher(text);
+    return m.matches() ? m.group(1) : text;
+  }
+
+  /** Where the columns are in one header row; null when the row is not a header. */
+  private record Columns(int symbol, int quantity, int price, int marketValue, int assetClass) {
+    static Columns of(ExportRow row) {
+      HeaderColumns h = new HeaderColumns(row.cells());
+      int symbol = h.find("Symbol", "Ticker", "Symbol/CUSIP");
+      int quantity = h.find("Quantity", "Qty", "Qty (Quantity)", "Shares");
+      if (symbol < 0 || quantity < 0) {
+        return null;
+      }
+      return new Columns(symbol, quantity,
+          h.find("Price", "Last Price", "Price ($)", "Last"),
+          h.find("Market Value", "Mkt Val", "Mkt Val (Market Value)", "Market Value ($)", "Value"),
+          h.find("Security Type", "Asset Type", "Type", "Asset Class", "Security Class"));
+    }
+  }
+
+  /** The reading state of one file: the current columns and account block. */
+  private static final class Reader {
+    private final SourceFile file;
+    private final ParseSink sink;
+    private final Map<String, String> labelByAccount = new HashMap<>();
+    private Columns columns;
+    private String account;
+    private String accountProblem;
+
+    Reader(SourceFile file, ParseSink sink) {
+      this.file = file;
+      this.sink = sink;
+    }
+
+    void accept(ExportRow row) {
+      String first = row.cell(0);
+      Matcher title = TITLE.matcher(first);
+      Columns header = row.isBlank() ? null : Columns.of(row);
+      if (row.isBlank()) {
+        sink.recognised(row, "blank");
+      } else if (title.matches()) {
+        startAccount(title.group(1));
+        sink.recognised(row, "title");
+      } else if (header != null) {
+        columns = header;
+        sink.recognised(row, "header");
+      } else if (TOTAL.matcher(first).matches()) {
+        sink.recognised(row, "total");
+      } else if (ExportLines.isLoneText(row) && !CASH.matcher(first).matches()) {
+        startAccount(first);
+        sink.recognised(row, "account label");
+      } else if (columns == null) {
+        beforeHeader(row);
+      } else if (accountProblem != null) {
+        sink.rejected(HoldingFields.reject(file, row, accountProblem));
+      } else if (CASH.matcher(row.cell(columns.symbol())).matches()) {
+        int amount = columns.marketValue() >= 0 ? columns.marketValue() : columns.quantity();
+        HoldingFields.emitCash(file, row, account, Holding.CASH, row.cell(amount), sink);
+      } else {
+        String assetClass = cell(row, columns.assetClass());
+        HoldingFields.emit(file, row, new HoldingFields.Cells(account, row.cell(columns.symbol()),
+            row.cell(columns.quantity()), cell(row, columns.price()),
+            Numbers.isMissing(assetClass) ? ExportLines.UNCLASSIFIED : assetClass, null), sink);
+      }
+    }
+
+    private void beforeHeader(ExportRow row) {
+      if (ExportLines.looksLikeData(row)) {
+        sink.rejected(HoldingFields.reject(file, row,
+            "data row before any header (no row with Symbol and Quantity columns above it)"));
+      } else {
+        sink.recognised(row, "padding");
+      }
+    }
+
+    private void startAccount(String label) {
+      String text = label.trim().replaceAll("\\s+", " ");
+      accountProblem = null;
+      if (text.isEmpty() || ALL_ACCOUNTS.matcher(text).matches()) {
+        account = null;
+        return;
+      }
+      account = accountId(text);
+      String earlier = labelByAccount.putIfAbsent(account, text);
+      if (earlier != null && !earlier.equals(text)) {
+        accountProblem = "account label '" + text + "' has the same account number " + account
+            + " as '" + earlier + "' above; the two accounts cannot be told apart";
+        account = null;
+      }
+    }
+  }
+}
