@@ -10,6 +10,9 @@ public final class ExportFormats {
 
   static {
     register(new CanonicalFormat());
+    register(new VanguardOfxFormat());
+    register(new EtradePortfolioFormat());
+    register(new IbkrActivityFormat());
   }
 
   private ExportFormats() {}
