@@ -12,6 +12,9 @@ public final class ExportFormats {
     register(new CanonicalFormat());
     register(new SchwabPositionsFormat());
     register(new FidelityPositionsFormat());
+    register(new VanguardOfxFormat());
+    register(new EtradePortfolioFormat());
+    register(new IbkrActivityFormat());
   }
 
   private ExportFormats() {}

@@ -9,6 +9,9 @@ import java.math.BigDecimal;
  * for the quantity, a non-negative price or none (to be priced from history), USD only.
  */
 public final class HoldingFields {
+  /** The asset class of a position whose export names none (Vanguard, E*TRADE). */
+  public static final String UNCLASSIFIED = "UNCLASSIFIED";
+
   private HoldingFields() {}
 
   /** Raw cell texts of one holding row; null where the layout has no such column. */

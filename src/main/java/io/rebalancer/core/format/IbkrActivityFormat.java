@@ -1,0 +1,223 @@
+package io.rebalancer.core.format;
+
+import io.rebalancer.core.Holding;
+import io.rebalancer.core.InputException;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Interactive Brokers' Activity Statement CSV: many sections in one file. Column 1 names the
+ * section, column 2 the row kind (Header, Data, Total, SubTotal, Notes); each section has its own
+ * header row, and may repeat it when its columns change. Only two sections hold holdings:
+ * <ul>
+ *   <li>Open Positions: each `Summary` Data row is a holding (quantity, Close Price, Asset Category
+ *       as the asset class, Currency checked); its `Lot` rows detail a Summary and are recognised.
+ *       Older statements have no DataDiscriminator column: then every Data row is a holding.
+ *   <li>Cash Report: each `Ending Cash` Data row is the cash of one currency (Total): USD is a CASH
+ *       holding, other currencies are rejected. The `Base Currency Summary` row re-counts the
+ *       currencies in the base currency and is recognised, not added.
+ * </ul>
+ * Every other row (Statement, Account Information, Trades, Dividends, totals, notes) is recognised.
+ * The account is "Account Information,Data,Account,U1234567" (or an Account column, or the
+ * source's `account:`).
+ */
+public final class IbkrActivityFormat implements ExportFormat {
+  public static final String NAME = "ibkr-activity";
+
+  private static final String OPEN_POSITIONS = "openpositions";
+  private static final String CASH_REPORT = "cashreport";
+  private static final String ACCOUNT_INFORMATION = "accountinformation";
+  private static final String BASE_CURRENCY_SUMMARY = "Base Currency Summary";
+  private static final Set<String> KINDS = Set.of("header", "data", "total", "subtotal", "notes");
+
+  /** Column indexes in whole rows (section and kind included); -1 where the header has none. */
+  private record Columns(int account, int discriminator, int assetCategory, int currency,
+      int symbol, int quantity, int multiplier, int price, int value, int summary, int total) {
+    static Columns of(HeaderColumns h) {
+      return new Columns(h.find("account"), h.find("data discriminator"),
+          h.find("asset category", "asset class"), h.find("currency"), h.find("symbol"),
+          h.find("quantity", "position"), h.find("mult", "multiplier"),
+          h.find("close price", "close", "mark price"), h.find("value", "market value"),
+          h.find("currency summary"), h.find("total"));
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
+    Statement statement = new Statement(file, sink, statementAccounts(rows));
+    rows.forEach(statement::row);
+  }
+
+  /** The accounts the statement names in "Account Information,Data,Account,<id>" rows. */
+  private static Set<String> statementAccounts(List<ExportRow> rows) {
+    Set<String> accounts = new LinkedHashSet<>();
+    for (ExportRow row : rows) {
+      if (section(row).equals(ACCOUNT_INFORMATION) && kind(row).equals("data")
+          && HeaderColumns.normalize(row.cell(2)).equals("account") && !row.cell(3).isBlank()) {
+        accounts.add(row.cell(3).trim());
+      }
+    }
+    return accounts;
+  }
+
+  private static String section(ExportRow row) {
+    return HeaderColumns.normalize(row.cell(0));
+  }
+
+  private static String kind(ExportRow row) {
+    return row.cell(1).trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** One statement's reading: the current header of each holding section. */
+  private static final class Statement {
+    private final SourceFile file;
+    private final ParseSink sink;
+    private final Set<String> accounts;
+    private final Map<String, Columns> headers = new HashMap<>();
+
+    Statement(SourceFile file, ParseSink sink, Set<String> accounts) {
+      this.file = file;
+      this.sink = sink;
+      this.accounts = accounts;
+    }
+
+    void row(ExportRow row) {
+      String section = section(row);
+      String kind = kind(row);
+      String name = row.cell(0).trim();
+      boolean holdingSection = section.equals(OPEN_POSITIONS) || section.equals(CASH_REPORT);
+      if (row.isBlank()) {
+        sink.recognised(row, "blank");
+      } else if (!holdingSection) {
+        sink.recognised(row, name + " " + kind);
+      } else if (!KINDS.contains(kind)) {
+        sink.rejected(HoldingFields.reject(file, row, "unknown row kind '" + row.cell(1).trim()
+            + "' in " + name + " (expected Header, Data, Total, SubTotal or Notes)"));
+      } else if (kind.equals("header")) {
+        headers.put(section, columns(row, section));
+        sink.recognised(row, name + " header");
+      } else if (!kind.equals("data")) {
+        sink.recognised(row, name + " " + kind);
+      } else if (!headers.containsKey(section)) {
+        sink.rejected(HoldingFields.reject(file, row, name + " data row before its header"));
+      } else if (section.equals(OPEN_POSITIONS)) {
+        openPosition(row, headers.get(section));
+      } else {
+        cashReport(row, headers.get(section));
+      }
+    }
+
+    private void openPosition(ExportRow row, Columns col) {
+      if (col.discriminator() >= 0) {
+        String discriminator = row.cell(col.discriminator()).trim();
+        if (discriminator.equalsIgnoreCase("Lot")) {
+          sink.recognised(row, "Open Positions lot (detail of its Summary row)");
+          return;
+        } else if (!discriminator.equalsIgnoreCase("Summary")) {
+          reject(row, "unknown DataDiscriminator '" + discriminator
+              + "' (expected Summary or Lot)");
+          return;
+        }
+      }
+      String quantity = row.cell(col.quantity());
+      String price = col.price() < 0 ? null : row.cell(col.price());
+      String problem = multiplierProblem(col.multiplier() < 0 ? null : row.cell(col.multiplier()));
+      if (problem == null && col.value() >= 0) {
+        problem = ValueCheck.problem(quantity, price, row.cell(col.value()));
+      }
+      String account = account(row, col);
+      if (problem != null) {
+        reject(row, problem);
+      } else if (account == null && accounts.size() > 1) {
+        reject(row, severalAccounts());
+      } else {
+        HoldingFields.emit(file, row, new HoldingFields.Cells(account, row.cell(col.symbol()),
+            quantity, price,
+            col.assetCategory() < 0 ? HoldingFields.UNCLASSIFIED : row.cell(col.assetCategory()),
+            col.currency() < 0 ? null : row.cell(col.currency())), sink);
+      }
+    }
+
+    /** A contract worth quantity × multiplier × price cannot be a holding of quantity × price. */
+    private static String multiplierProblem(String cell) {
+      try {
+        BigDecimal multiplier = Numbers.parse(cell);
+        return multiplier == null || multiplier.compareTo(BigDecimal.ONE) == 0 ? null
+            : "multiplier " + cell.trim() + " is not supported (only 1)";
+      } catch (NumberFormatException e) {
+        return "multiplier " + e.getMessage();
+      }
+    }
+
+    private void cashReport(ExportRow row, Columns col) {
+      String line = row.cell(col.summary()).trim();
+      String currency = row.cell(col.currency()).trim();
+      if (!line.equalsIgnoreCase("Ending Cash")) {
+        sink.recognised(row, "Cash Report " + line);
+      } else if (currency.equalsIgnoreCase(BASE_CURRENCY_SUMMARY)) {
+        sink.recognised(row, "Cash Report Ending Cash in the base currency (counted per currency)");
+      } else if (currency.isEmpty()) {
+        reject(row, "missing cash currency");
+      } else if (!currency.equalsIgnoreCase("USD")) {
+        reject(row, "currency " + currency + " is not supported (only USD)");
+      } else if (account(row, col) == null && accounts.size() > 1) {
+        reject(row, severalAccounts());
+      } else {
+        HoldingFields.emitCash(file, row, account(row, col), Holding.CASH, row.cell(col.total()),
+            sink);
+      }
+    }
+
+    /**
+     * The row's account: its Account column, else the statement's one account; null (the source's
+     * `account:` then applies) when neither, or when the statement names several.
+     */
+    private String account(ExportRow row, Columns col) {
+      String own = col.account() < 0 ? "" : row.cell(col.account()).trim();
+      if (!own.isEmpty()) {
+        return own;
+      }
+      return accounts.size() == 1 ? accounts.iterator().next() : null;
+    }
+
+    private String severalAccounts() {
+      return "the statement names several accounts (" + String.join(", ", accounts)
+          + ") and this row names none";
+    }
+
+    private Columns columns(ExportRow header, String section) {
+      Columns col = Columns.of(new HeaderColumns(header.cells()));
+      String missing = null;
+      if (section.equals(OPEN_POSITIONS)) {
+        missing = col.symbol() < 0 ? "Symbol" : col.quantity() < 0 ? "Quantity" : null;
+      } else {
+        missing = col.summary() < 0 ? "Currency Summary" : col.currency() < 0 ? "Currency"
+            : col.total() < 0 ? "Total" : null;
+      }
+      if (missing != null) {
+        throw new InputException(String.format("source %s: %s: line %d: %s header has no %s column",
+            file.sourceId(), file.uri(), header.lineNumber(), header.cell(0).trim(), missing));
+      }
+      if (col.account() < 0 && accounts.isEmpty() && file.account() == null) {
+        throw new InputException(String.format("source %s: %s: line %d: the statement names no "
+            + "account (no Account Information Account row) and the source sets no account",
+            file.sourceId(), file.uri(), header.lineNumber()));
+      }
+      return col;
+    }
+
+    private void reject(ExportRow row, String reason) {
+      sink.rejected(HoldingFields.reject(file, row, reason));
+    }
+  }
+}
