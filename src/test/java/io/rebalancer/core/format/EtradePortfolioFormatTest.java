@@ -1,6 +1,6 @@
 package io.rebalancer.core.format;
 
-import static io.rebalancer.core.format.RecordedVerdicts.fixture;
+import static io.rebalancer.core.format.RecordingSink.fixture;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -28,8 +28,8 @@ class EtradePortfolioFormatTest {
   private static final String PREFIX = "Account Summary\nAccount,Net Account Value\n"
       + "\"Individual Brokerage -2203\",100.00\n\n" + POSITIONS_HEADER;
 
-  private static RecordedVerdicts read(SourceFile file, String text) {
-    return RecordedVerdicts.read(ExportFormats.builtIn("etrade-portfolio").orElseThrow(), file,
+  private static RecordingSink read(SourceFile file, String text) {
+    return RecordingSink.read(ExportFormats.builtIn("etrade-portfolio").orElseThrow(), file,
         text);
   }
 
@@ -47,7 +47,7 @@ class EtradePortfolioFormatTest {
 
   /** The one rejected row of a file of PREFIX and this single position row (line 6). */
   private static RejectedRow rejectionOf(String dataRow) {
-    RecordedVerdicts sink = read(FILE, PREFIX + dataRow + "\n");
+    RecordingSink sink = read(FILE, PREFIX + dataRow + "\n");
     assertThat(sink.holdings, is(empty()));
     assertThat(sink.rejected, hasSize(1));
     RejectedRow r = sink.rejected.get(0);
@@ -58,7 +58,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void readsTheExportAsDownloaded() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "PortfolioDownload.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "PortfolioDownload.csv"));
 
     assertThat(sink.holdings, contains(
         position("2203", "LCTX", "965.0000", "1.21", 12),
@@ -74,7 +74,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void readsAShortPositionMissingCellsAndDecimalsWithoutLeadingZero() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "PortfolioDownload-short.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "PortfolioDownload-short.csv"));
 
     assertThat(sink.holdings, contains(
         position("7781", "TSLA", "-20.0000", "250.10", 11),
@@ -92,7 +92,7 @@ class EtradePortfolioFormatTest {
   void withoutAccountSummaryTheAccountIsTheSources() {
     SourceFile file = new SourceFile("BROKERAGE_004", URI, "XXXX-2203");
 
-    RecordedVerdicts sink = read(file, fixture(getClass(), "PortfolioDownload-no-summary.csv"));
+    RecordingSink sink = read(file, fixture(getClass(), "PortfolioDownload-no-summary.csv"));
 
     assertThat(sink.holdings, contains(
         position("XXXX-2203", "AAPL", "12.0000", "266.43", 7),
@@ -105,7 +105,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void severalAccountsEachUnderItsLabelLine() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "PortfolioDownload-accounts.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "PortfolioDownload-accounts.csv"));
 
     assertThat(sink.holdings, contains(
         position("2203", "SCHB", "1000.0000", "37.76", 14),
@@ -122,7 +122,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void summaryHeaderWithoutItsTitleStartsTheSummary() {
-    RecordedVerdicts sink = read(FILE, "Account,Net Account Value\nBrokerage -2203,100\n"
+    RecordingSink sink = read(FILE, "Account,Net Account Value\nBrokerage -2203,100\n"
         + POSITIONS_HEADER + "VTI,274.61,,,2,,,,,549.22\n");
 
     assertThat(sink.recognised, contains("1:account summary header", "2:account summary 2203",
@@ -140,7 +140,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void accountColumnNamesEachPositionsAccount() {
-    RecordedVerdicts sink = read(FILE, "Account,Symbol,Last Price,Quantity,Value\n"
+    RecordingSink sink = read(FILE, "Account,Symbol,Last Price,Quantity,Value\n"
         + "Brokerage -1111,VTI,274.61,2,549.22\nIRA -2222,CASH,,,10.00\n");
 
     assertThat(sink.holdings, contains(position("1111", "VTI", "2", "274.61", 2),
@@ -149,7 +149,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void columnsAreFoundByMeaningInOtherYearsHeaders() {
-    RecordedVerdicts sink = read(FILE, "Account Summary\nAccount,Net Account Value\n"
+    RecordingSink sink = read(FILE, "Account Summary\nAccount,Net Account Value\n"
         + "Brokerage -2203,100\nVALUE $,QTY,SYMBOL,LAST PRICE $\n549.22,2,VTI,274.61\n");
 
     assertThat(sink.holdings, contains(position("2203", "VTI", "2", "274.61", 5)));
@@ -157,7 +157,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void textAfterTheTotalIsRecognised() {
-    RecordedVerdicts sink =
+    RecordingSink sink =
         read(FILE, PREFIX + "TOTAL,,,,1,2,3\n\"Prices are delayed, see terms\"\n");
 
     assertThat(sink.recognised, contains("1:account summary title", "2:account summary header",
@@ -166,7 +166,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void rejectsRowOutsideTheTables() {
-    RecordedVerdicts sink = read(FILE, PREFIX + "TOTAL,,,,1,2,3\nVTI,274.61,,,2,,,,,549.22\n");
+    RecordingSink sink = read(FILE, PREFIX + "TOTAL,,,,1,2,3\nVTI,274.61,,,2,,,,,549.22\n");
 
     assertThat(sink.rejections(),
         contains("7:row outside the account summary and positions tables"));
@@ -174,14 +174,14 @@ class EtradePortfolioFormatTest {
 
   @Test
   void rejectsSummaryRowWithoutAccount() {
-    RecordedVerdicts sink = read(FILE, "Account Summary\nAccount,Net Account Value\n,100.00\n");
+    RecordingSink sink = read(FILE, "Account Summary\nAccount,Net Account Value\n,100.00\n");
 
     assertThat(sink.rejections(), contains("3:account summary row without an account"));
   }
 
   @Test
   void rejectsPositionWhenSeveralAccountsAndNoLabel() {
-    RecordedVerdicts sink = read(FILE, "Account Summary\nAccount,Net Account Value\n"
+    RecordingSink sink = read(FILE, "Account Summary\nAccount,Net Account Value\n"
         + "Brokerage -2203,1\nIRA -4455,2\n" + POSITIONS_HEADER + "VTI,274.61,,,2,,,,,549.22\n");
 
     assertThat(sink.rejections(), contains("6:the account summary lists several accounts "
@@ -235,7 +235,7 @@ class EtradePortfolioFormatTest {
 
   @Test
   void rejectsPositionWithoutAccountWhenTheSourceSetsNone() {
-    RecordedVerdicts sink = read(FILE, "Account,Symbol,Last Price,Quantity,Value\n"
+    RecordingSink sink = read(FILE, "Account,Symbol,Last Price,Quantity,Value\n"
         + ",VTI,274.61,2,549.22\n");
 
     assertThat(sink.rejected, hasSize(1));
@@ -265,11 +265,11 @@ class EtradePortfolioFormatTest {
   void roundTripKeepsEveryHolding() {
     List<Holding> written = randomBook(new Random(20260820), 30);
 
-    RecordedVerdicts sink = read(FILE, write("2203", written));
+    RecordingSink sink = read(FILE, write("2203", written));
 
     assertThat(sink.rejected, is(empty()));
-    assertThat(sink.holdings.stream().map(RecordedVerdicts::essentials).toList(),
-        is(written.stream().map(RecordedVerdicts::essentials).toList()));
+    assertThat(sink.holdings.stream().map(RecordingSink::essentials).toList(),
+        is(written.stream().map(RecordingSink::essentials).toList()));
   }
 
   /** Long and short positions of one account, then its cash, as E*TRADE lists them. */

@@ -1,6 +1,6 @@
 package io.rebalancer.core.format;
 
-import static io.rebalancer.core.format.RecordedVerdicts.fixture;
+import static io.rebalancer.core.format.RecordingSink.fixture;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -32,8 +32,8 @@ class IbkrActivityFormatTest {
   /** Lines 1-4: the account and both holding sections' headers. */
   private static final String PREFIX = ACCOUNT_INFORMATION + POSITIONS_HEADER + CASH_HEADER;
 
-  private static RecordedVerdicts read(SourceFile file, String text) {
-    return RecordedVerdicts.read(ExportFormats.builtIn("ibkr-activity").orElseThrow(), file, text);
+  private static RecordingSink read(SourceFile file, String text) {
+    return RecordingSink.read(ExportFormats.builtIn("ibkr-activity").orElseThrow(), file, text);
   }
 
   private static Holding position(String account, String symbol, String quantity, String price,
@@ -50,7 +50,7 @@ class IbkrActivityFormatTest {
 
   /** The one rejected row of a file of PREFIX and this single row (line 5). */
   private static RejectedRow rejectionOf(String row) {
-    RecordedVerdicts sink = read(FILE, PREFIX + row + "\n");
+    RecordingSink sink = read(FILE, PREFIX + row + "\n");
     assertThat(sink.holdings, is(empty()));
     assertThat(sink.rejected, hasSize(1));
     RejectedRow r = sink.rejected.get(0);
@@ -61,7 +61,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void readsTheStatementAsDownloaded() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "ActivityStatement.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "ActivityStatement.csv"));
 
     assertThat(sink.holdings, contains(
         position("U1234567", "AAPL", "10.0545", "266.43", "Stocks", 15),
@@ -82,7 +82,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void lotRowsDetailTheirSummaryAndAreNotCountedTwice() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "ActivityStatement-lots.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "ActivityStatement-lots.csv"));
 
     assertThat(sink.holdings, contains(
         position("U7654321", "AAPL", "10.0545", "266.43", "Stocks", 6),
@@ -99,7 +99,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void nonUsdPositionAndCashAreRejectedAndBaseCurrencySummaryIsNotAdded() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "ActivityStatement-eur.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "ActivityStatement-eur.csv"));
 
     assertThat(sink.holdings, contains(
         position("U1234567", "VTI", "20", "274.61", "Stocks", 10),
@@ -117,7 +117,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void olderStatementWithoutDataDiscriminatorHasEveryDataRowAsAHolding() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "ActivityStatement-old.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "ActivityStatement-old.csv"));
 
     assertThat(sink.holdings, contains(
         position("U0999888", "IBM", "25", "138.00", "Stocks", 7),
@@ -135,7 +135,7 @@ class IbkrActivityFormatTest {
   void accountComesFromTheSourceWhenTheStatementNamesNone() {
     SourceFile file = new SourceFile("BROKERAGE_005", URI, "XXXX-5");
 
-    RecordedVerdicts sink = read(file, POSITIONS_HEADER + CASH_HEADER
+    RecordingSink sink = read(file, POSITIONS_HEADER + CASH_HEADER
         + "Open Positions,Data,Summary,Stocks,USD,VTI,2,1,250,500,274.61,549.22,49.22,\n"
         + "Cash Report,Data,Ending Cash,USD,10.5,10.5,0,,,\n");
 
@@ -145,7 +145,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void accountColumnNamesEachRowsAccount() {
-    RecordedVerdicts sink = read(FILE, "Open Positions,Header,DataDiscriminator,Account,"
+    RecordingSink sink = read(FILE, "Open Positions,Header,DataDiscriminator,Account,"
         + "Asset Category,Currency,Symbol,Quantity,Mult,Close Price\n"
         + "Open Positions,Data,Summary,U111,Stocks,USD,VTI,2,1,274.61\n"
         + "Open Positions,Data,Summary,U222,Stocks,USD,BND,3,1,74.12\n");
@@ -156,7 +156,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void sectionHeaderRepeatedWithOtherColumnsIsFollowed() {
-    RecordedVerdicts sink = read(FILE, PREFIX
+    RecordingSink sink = read(FILE, PREFIX
         + "Open Positions,Header,DataDiscriminator,Asset Category,Currency,Symbol,Quantity,"
         + "Close Price\n"
         + "Open Positions,Data,Summary,Warrants,USD,XYZ WS,1000,0.9931\n");
@@ -167,7 +167,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void unknownRowKindsOutsideTheHoldingSectionsAreRecognised() {
-    RecordedVerdicts sink = read(FILE, PREFIX + "Trades,Footer,whatever\n");
+    RecordingSink sink = read(FILE, PREFIX + "Trades,Footer,whatever\n");
 
     assertThat(sink.recognised.get(4), is("5:Trades footer"));
     assertThat(sink.rejected, is(empty()));
@@ -238,7 +238,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void rejectsDataRowBeforeItsHeader() {
-    RecordedVerdicts sink = read(FILE, ACCOUNT_INFORMATION
+    RecordingSink sink = read(FILE, ACCOUNT_INFORMATION
         + "Open Positions,Data,Summary,Stocks,USD,VTI,2,1,250,500,274.61,549.22,49.22,\n");
 
     assertThat(sink.rejections(), contains("3:Open Positions data row before its header"));
@@ -246,7 +246,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void rejectsRowWhenTheStatementNamesSeveralAccounts() {
-    RecordedVerdicts sink = read(FILE, ACCOUNT_INFORMATION
+    RecordingSink sink = read(FILE, ACCOUNT_INFORMATION
         + "Account Information,Data,Account,U7654321\n" + POSITIONS_HEADER + CASH_HEADER
         + "Open Positions,Data,Summary,Stocks,USD,VTI,2,1,250,500,274.61,549.22,49.22,\n"
         + "Cash Report,Data,Ending Cash,USD,10,10,0,,,\n");
@@ -294,7 +294,7 @@ class IbkrActivityFormatTest {
 
   @Test
   void rejectsRowWithoutAccountWhenTheSourceSetsNone() {
-    RecordedVerdicts sink = read(FILE, "Open Positions,Header,DataDiscriminator,Account,"
+    RecordingSink sink = read(FILE, "Open Positions,Header,DataDiscriminator,Account,"
         + "Asset Category,Currency,Symbol,Quantity,Mult,Close Price\n"
         + "Open Positions,Data,Summary,,Stocks,USD,VTI,2,1,274.61\n");
 
@@ -332,11 +332,11 @@ class IbkrActivityFormatTest {
   void roundTripKeepsEveryHolding() {
     List<Holding> written = randomBook(new Random(20261120), 30);
 
-    RecordedVerdicts sink = read(FILE, write("U1234567", written));
+    RecordingSink sink = read(FILE, write("U1234567", written));
 
     assertThat(sink.rejected, is(empty()));
-    assertThat(sink.holdings.stream().map(RecordedVerdicts::essentials).toList(),
-        is(written.stream().map(RecordedVerdicts::essentials).toList()));
+    assertThat(sink.holdings.stream().map(RecordingSink::essentials).toList(),
+        is(written.stream().map(RecordingSink::essentials).toList()));
   }
 
   /** Positions of one account in a few asset categories, then its USD cash. */

@@ -42,6 +42,13 @@ final class RecordingSink implements ParseSink {
     }
   }
 
+  /** The fields a round trip must keep: account|symbol|quantity|price|asset class|cash. */
+  static String essentials(Holding h) {
+    return String.join("|", h.accountId(), h.symbol(), h.quantity().toPlainString(),
+        h.price() == null ? "null" : h.price().toPlainString(), h.assetClass(),
+        String.valueOf(h.cash()));
+  }
+
   /** Rejections as "line:reason". */
   List<String> rejections() {
     return rejected.stream().map(r -> r.lineNumber() + ":" + r.reason()).toList();

@@ -1,6 +1,6 @@
 package io.rebalancer.core.format;
 
-import static io.rebalancer.core.format.RecordedVerdicts.fixture;
+import static io.rebalancer.core.format.RecordingSink.fixture;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -28,8 +28,8 @@ class VanguardOfxFormatTest {
       + "Transaction Type,Transaction Description,Investment Name,Symbol,Shares,Share Price,"
       + "Principal Amount,Commission Fees,Net Amount,Accrued Interest,Account Type,\n";
 
-  private static RecordedVerdicts read(SourceFile file, String text) {
-    return RecordedVerdicts.read(ExportFormats.builtIn("vanguard-ofx").orElseThrow(), file, text);
+  private static RecordingSink read(SourceFile file, String text) {
+    return RecordingSink.read(ExportFormats.builtIn("vanguard-ofx").orElseThrow(), file, text);
   }
 
   private static Holding position(String account, String symbol, String quantity, String price,
@@ -46,7 +46,7 @@ class VanguardOfxFormatTest {
 
   /** The one rejected row of a file with the holdings header and this single data row. */
   private static RejectedRow rejectionOf(SourceFile file, String dataRow) {
-    RecordedVerdicts sink = read(file, HEADER + dataRow + "\n");
+    RecordingSink sink = read(file, HEADER + dataRow + "\n");
     assertThat(sink.holdings, is(empty()));
     assertThat(sink.rejected, hasSize(1));
     RejectedRow r = sink.rejected.get(0);
@@ -62,7 +62,7 @@ class VanguardOfxFormatTest {
 
   @Test
   void readsTheExportAsDownloaded() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "OfxDownload.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "OfxDownload.csv"));
 
     assertThat(sink.holdings, contains(
         position("12345678", "VOO", "18.1817", "629.30", 2),
@@ -83,7 +83,7 @@ class VanguardOfxFormatTest {
 
   @Test
   void readsRenamedRecasedHeadersAndSeveralAccounts() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "OfxDownload-renamed-accounts.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "OfxDownload-renamed-accounts.csv"));
 
     assertThat(sink.holdings, contains(
         position("12345678", "VTI", "120", "274.61", 2),
@@ -101,7 +101,7 @@ class VanguardOfxFormatTest {
 
   @Test
   void readsCrlfWithByteOrderMarkAndQuotedNames() {
-    RecordedVerdicts sink = read(FILE, fixture(getClass(), "OfxDownload-crlf-bom.csv"));
+    RecordingSink sink = read(FILE, fixture(getClass(), "OfxDownload-crlf-bom.csv"));
 
     assertThat(sink.holdings, contains(
         position("12345678", "VGSTX", "210.337", "31.02", 2),
@@ -124,7 +124,7 @@ class VanguardOfxFormatTest {
 
   @Test
   void moneyMarketWithoutSymbolIsCash() {
-    RecordedVerdicts sink =
+    RecordingSink sink =
         read(FILE, HEADER + "1,VANGUARD MONEY MARKET RESERVES,,50,1.00,50.00,\n");
 
     assertThat(sink.holdings, contains(cash("1", "CASH", "50.00", 2)));
@@ -132,7 +132,7 @@ class VanguardOfxFormatTest {
 
   @Test
   void positionWithoutPriceIsAHoldingToBePricedLater() {
-    RecordedVerdicts sink = read(FILE, HEADER + "1,VANGUARD S&P 500 INDEX ETF,VOO,10,--,,\n");
+    RecordingSink sink = read(FILE, HEADER + "1,VANGUARD S&P 500 INDEX ETF,VOO,10,--,,\n");
 
     assertThat(sink.holdings, contains(position("1", "VOO", "10", null, 2)));
   }
@@ -141,7 +141,7 @@ class VanguardOfxFormatTest {
   void accountComesFromTheSourceWhenTheRowHasNone() {
     SourceFile file = new SourceFile("BROKERAGE_003", URI, "XXXX-9");
 
-    RecordedVerdicts sink = read(file, HEADER + ",VANGUARD S&P 500 INDEX ETF,VOO,10,600.00,6000,\n"
+    RecordingSink sink = read(file, HEADER + ",VANGUARD S&P 500 INDEX ETF,VOO,10,600.00,6000,\n"
         + ",VANGUARD FEDERAL MONEY MARKET FUND,VMFXX,5,1.00,5.00,\n");
 
     assertThat(sink.holdings, contains(position("XXXX-9", "VOO", "10", "600.00", 2),
@@ -150,7 +150,7 @@ class VanguardOfxFormatTest {
 
   @Test
   void transactionRowsAreNeverHoldingsEvenWhenMalformed() {
-    RecordedVerdicts sink = read(FILE, HEADER + "1,VANGUARD S&P 500 INDEX ETF,VOO,10,600.00,6000,\n"
+    RecordingSink sink = read(FILE, HEADER + "1,VANGUARD S&P 500 INDEX ETF,VOO,10,600.00,6000,\n"
         + "\n" + TRANSACTIONS_HEADER + "1,06/01/2026,,Buy,Buy,X,,abc,,,,,,CASH,\n");
 
     assertThat(sink.holdings, hasSize(1));
@@ -160,7 +160,7 @@ class VanguardOfxFormatTest {
 
   @Test
   void rejectsLineBeforeTheHoldingsHeader() {
-    RecordedVerdicts sink = read(FILE, "12345678,VOO,1\n" + HEADER);
+    RecordingSink sink = read(FILE, "12345678,VOO,1\n" + HEADER);
 
     assertThat(sink.rejections(), contains("1:line before the holdings header"));
     assertThat(sink.rejected.get(0).rawLine(), is("12345678,VOO,1"));
@@ -230,7 +230,7 @@ class VanguardOfxFormatTest {
 
   @Test
   void goodRowsAroundARejectedOneAreKept() {
-    RecordedVerdicts sink = read(FILE, HEADER
+    RecordingSink sink = read(FILE, HEADER
         + "1,VANGUARD S&P 500 INDEX ETF,VOO,10,600.00,6000,\n"
         + "1,VANGUARD TOTAL BOND MARKET ETF,BND,ten,72.00,720,\n"
         + "1,VANGUARD FEDERAL MONEY MARKET FUND,VMFXX,5,1.00,5.00,\n");
@@ -269,11 +269,11 @@ class VanguardOfxFormatTest {
   void roundTripKeepsEveryHolding() {
     List<Holding> written = randomBook(new Random(20260601), 40);
 
-    RecordedVerdicts sink = read(FILE, write(written));
+    RecordingSink sink = read(FILE, write(written));
 
     assertThat(sink.rejected, is(empty()));
-    assertThat(sink.holdings.stream().map(RecordedVerdicts::essentials).toList(),
-        is(written.stream().map(RecordedVerdicts::essentials).toList()));
+    assertThat(sink.holdings.stream().map(RecordingSink::essentials).toList(),
+        is(written.stream().map(RecordingSink::essentials).toList()));
   }
 
   /** Holdings of a few accounts, each with its settlement fund, as Vanguard would list them. */
