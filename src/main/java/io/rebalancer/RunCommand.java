@@ -81,9 +81,19 @@ public final class RunCommand {
       recordFailure(warehouse, start, e);
       return fail(e, verbose);
     } finally {
-      if (staging != null) {
-        staging.delete();
-      }
+      removeStaging(staging);
+    }
+  }
+
+  /** Staging is scratch: failing to remove it must not hide how the run ended. */
+  private void removeStaging(StagingArea staging) {
+    if (staging == null) {
+      return;
+    }
+    try {
+      staging.delete();
+    } catch (RuntimeException e) {
+      err.println("warning: could not remove " + staging.root() + ": " + Failures.oneLine(e));
     }
   }
 
