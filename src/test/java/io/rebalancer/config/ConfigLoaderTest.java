@@ -80,8 +80,8 @@ class ConfigLoaderTest {
     assertThat(c.sources().stream().map(SourceConfig::id).toList(), contains("BROKERAGE_001",
         "BROKERAGE_002", "BROKERAGE_003", "BROKERAGE_004", "BROKERAGE_005"));
     assertThat(c.sources().get(2), is(new SourceConfig("BROKERAGE_003",
-        root.resolve("sample-data/brokerages/BROKERAGE_003/positions.csv").toString(),
-        "canonical", null)));
+        root.resolve("sample-data/brokerages/BROKERAGE_003/OfxDownload.csv").toString(),
+        "vanguard-ofx", null)));
     assertThat(c.accounts(), is(root.resolve("sample-data/accounts.csv").toString()));
     assertThat(c.models(), is(root.resolve("sample-data/models.csv").toString()));
     assertThat(c.prices(), is(root.resolve("sample-data/prices.csv").toString()));
@@ -150,14 +150,14 @@ class ConfigLoaderTest {
     PipelineConfig c = ConfigLoader.load(yaml("""
         sources:
           - id: B1
-            uri: sample-data/brokerages/BROKERAGE_001/positions.csv
+            uri: sample-data/brokerages/BROKERAGE_003/OfxDownload.csv
             format: canonical
         models: ./sample-data/../sample-data/models.csv
         """));
 
     assertThat(c.models(), is(cwd.resolve("sample-data/models.csv").toString()));
     assertThat(c.sources().get(0).uri(),
-        is(cwd.resolve("sample-data/brokerages/BROKERAGE_001/positions.csv").toString()));
+        is(cwd.resolve("sample-data/brokerages/BROKERAGE_003/OfxDownload.csv").toString()));
   }
 
   @Test

@@ -89,9 +89,10 @@ class DirectLauncherIT {
     assertThat(query("SELECT order_id FROM trade_orders WHERE run_date = DATE '2026-11-20'")
         .stream().map(r -> (String) r.get(0)).collect(Collectors.toSet()),
         is(orders.stream().map(o -> o.split(",")[1]).collect(Collectors.toSet())));
+    // the sample's five exports have 14 + 10 + 11 + 16 + 18 rows
     assertThat(query("SELECT CAST(run_date AS VARCHAR), runner, status, records_read,"
         + " records_rejected, accounts, households, orders, error FROM pipeline_runs"),
-        is(List.of(Arrays.asList("2026-11-20", "DirectRunner", "SUCCEEDED", 21L, 0L, 6L, 1L,
+        is(List.of(Arrays.asList("2026-11-20", "DirectRunner", "SUCCEEDED", 69L, 0L, 6L, 1L,
             (long) orders.size(), null))));
   }
 
@@ -148,7 +149,7 @@ class DirectLauncherIT {
     List<List<Object>> before = query("SELECT count(*) FROM holdings");
     String sample = Files.readString(project.resolve("pipelines/daily-rebalance.yaml"));
     Path config = Files.writeString(dir.resolve("missing-source.yaml"), sample.replace(
-        "BROKERAGE_003/positions.csv", "BROKERAGE_003/gone.csv"));
+        "BROKERAGE_003/OfxDownload.csv", "BROKERAGE_003/gone.csv"));
 
     Launcher.Run run = direct("--config=" + config, "--runDate=2026-11-20");
 

@@ -127,8 +127,9 @@ final class Launcher {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly);
         Statement s = c.createStatement()) {
       List<String> names = new ArrayList<>();
+      // Base tables only: views such as latest_successful_run show the run's id and times.
       try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables"
-          + " WHERE table_name <> 'pipeline_runs' ORDER BY 1")) {
+          + " WHERE table_name <> 'pipeline_runs' AND table_type = 'BASE TABLE' ORDER BY 1")) {
         while (rs.next()) {
           names.add(rs.getString(1));
         }
