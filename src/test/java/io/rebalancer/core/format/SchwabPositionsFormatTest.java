@@ -317,13 +317,9 @@ class SchwabPositionsFormatTest {
     }
   }
 
-  /** What a holding says, without where it was read from. */
-  private record Line(String account, String symbol, BigDecimal quantity, BigDecimal price,
-      String assetClass, boolean cash) {}
-
-  private static List<Line> lines(List<Holding> holdings) {
-    return holdings.stream().map(h -> new Line(h.accountId(), h.symbol(), h.quantity(), h.price(),
-        h.assetClass(), h.cash())).toList();
+  /** What each holding says, without where it was read from. */
+  private static List<String> lines(List<Holding> holdings) {
+    return holdings.stream().map(RecordingSink::essentials).toList();
   }
 
   private static Holding position(String account, String symbol, String quantity, String price,
