@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Today's holdings held constant over the price history: the value on every date on which each held
@@ -19,7 +20,8 @@ public final class ValueSeries {
    */
   public static List<ValuePoint> of(Map<String, BigDecimal> quantities, BigDecimal cash,
       PriceBook prices) {
-    List<String> held = new ArrayList<>();
+    // Each held symbol's quantity beside its closes, so the per-date loop looks nothing up.
+    List<BigDecimal> held = new ArrayList<>();
     List<PriceSeries> series = new ArrayList<>();
     for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
       if (e.getValue().signum() == 0) {
@@ -29,7 +31,7 @@ public final class ValueSeries {
       if (s == null) {
         return List.of(); // a held symbol never closes, so no date values the whole account
       }
-      held.add(e.getKey());
+      held.add(e.getValue());
       series.add(s);
     }
     List<LocalDate> candidates = held.isEmpty() ? prices.dates() : shortest(series);
@@ -42,7 +44,7 @@ public final class ValueSeries {
         if (close == null) {
           complete = false;
         } else {
-          value = value.add(quantities.get(held.get(i)).multiply(close));
+          value = value.add(held.get(i).multiply(close));
         }
       }
       if (complete) {
@@ -57,7 +59,7 @@ public final class ValueSeries {
    * symbol it holds has a close; on those dates it is the sum of its accounts' values.
    */
   public static List<ValuePoint> ofHousehold(List<AccountAnalysis> accounts, PriceBook prices) {
-    Map<String, BigDecimal> quantities = new java.util.TreeMap<>();
+    Map<String, BigDecimal> quantities = new TreeMap<>();
     BigDecimal cash = BigDecimal.ZERO;
     for (AccountAnalysis a : accounts) {
       a.investedQuantities().forEach((s, q) -> quantities.merge(s, q, BigDecimal::add));

@@ -11,33 +11,14 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SortedMapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * Combines analysed accounts into households: household id to its accounts, each list in
  * (brokerage, account) order so that the rebalance sees the same input whatever order the runner
  * merged partial results in.
  */
-final class CollectHouseholds extends Combine.CombineFn<AccountAnalysis,
-    List<AccountAnalysis>, SortedMap<String, List<AccountAnalysis>>> {
-
-  @Override
-  public List<AccountAnalysis> createAccumulator() {
-    return new ArrayList<>();
-  }
-
-  @Override
-  public List<AccountAnalysis> addInput(List<AccountAnalysis> acc, AccountAnalysis account) {
-    acc.add(account);
-    return acc;
-  }
-
-  @Override
-  public List<AccountAnalysis> mergeAccumulators(Iterable<List<AccountAnalysis>> parts) {
-    List<AccountAnalysis> all = new ArrayList<>();
-    parts.forEach(all::addAll);
-    return all;
-  }
+final class CollectHouseholds
+    extends CollectToList<AccountAnalysis, SortedMap<String, List<AccountAnalysis>>> {
 
   @Override
   public SortedMap<String, List<AccountAnalysis>> extractOutput(List<AccountAnalysis> acc) {
@@ -47,12 +28,6 @@ final class CollectHouseholds extends Combine.CombineFn<AccountAnalysis,
     }
     households.values().forEach(list -> list.sort(Comparator.comparing(AccountAnalysis::key)));
     return households;
-  }
-
-  @Override
-  public Coder<List<AccountAnalysis>> getAccumulatorCoder(CoderRegistry registry,
-      Coder<AccountAnalysis> input) {
-    return ListCoder.of(input);
   }
 
   @Override

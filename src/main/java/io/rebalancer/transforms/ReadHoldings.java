@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
@@ -142,14 +143,15 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
 
   /** Parses one file with its source's layout, then prices each holding and checks its account. */
   static final class ParseExports extends DoFn<SourceFile, Holding> {
-    private final Map<String, String> formatBySource = new java.util.HashMap<>();
+    private final Map<String, String> formatBySource = new HashMap<>();
     private final Map<String, FormatSpec> customFormats;
     private final ReferenceData reference;
+    private transient ReferenceData.Values values;
 
     ParseExports(List<SourceConfig> sources, Map<String, FormatSpec> customFormats,
         ReferenceData reference) {
       sources.forEach(s -> formatBySource.put(s.id(), s.format()));
-      this.customFormats = new java.util.HashMap<>(customFormats);
+      this.customFormats = new HashMap<>(customFormats);
       this.reference = reference;
     }
 
@@ -159,7 +161,10 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
           ExportFormats.resolve(formatBySource.get(file.sourceId()), customFormats);
       String text = TextSources.read("source " + file.sourceId(), file.uri());
       List<ExportRow> rows = ExportRows.split(file.sourceId(), file.uri(), text);
-      Verdicts verdicts = new Verdicts(reference.read(c), out);
+      if (values == null) {
+        values = reference.read(c); // once per instance: a glob can name thousands of files
+      }
+      Verdicts verdicts = new Verdicts(values, out);
       format.read(file, rows, verdicts);
       SourceTally tally = new SourceTally(file.sourceId(), 1, rows.size(), verdicts.holdings,
           verdicts.recognised, verdicts.rejected);

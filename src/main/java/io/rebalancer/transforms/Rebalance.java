@@ -22,12 +22,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -84,8 +86,8 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
             .via(s -> WarehouseRows.runSummary(date, s)));
     return PCollectionTuple.of(PLANS, planned.get(PLANS))
         .and(SUMMARY, summary)
-        .and(ROWS, org.apache.beam.sdk.values.PCollectionList.of(planned.get(ROWS)).and(summaryRow)
-            .apply("WarehouseRows", org.apache.beam.sdk.transforms.Flatten.pCollections()));
+        .and(ROWS, PCollectionList.of(planned.get(ROWS)).and(summaryRow)
+            .apply("WarehouseRows", Flatten.pCollections()));
   }
 
   private static RunSummary sum(Iterable<RunSummary> parts) {

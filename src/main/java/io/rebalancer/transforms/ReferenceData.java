@@ -5,6 +5,7 @@ import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -20,8 +21,8 @@ public record ReferenceData(PCollectionView<Map<AccountKey, AccountInfo>> accoun
     PCollectionView<PriceBook> prices) implements Serializable {
 
   /** Every view, for a DoFn's withSideInputs. */
-  public java.util.List<PCollectionView<?>> views() {
-    return java.util.List.of(accounts, models, prices);
+  public List<PCollectionView<?>> views() {
+    return List.of(accounts, models, prices);
   }
 
   /**

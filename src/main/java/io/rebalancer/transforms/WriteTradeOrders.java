@@ -54,25 +54,7 @@ public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan
   }
 
   /** All shard paths in one sorted list; an empty list when there are no orders at all. */
-  static final class SortedPaths extends Combine.CombineFn<String, List<String>, List<String>> {
-    @Override
-    public List<String> createAccumulator() {
-      return new ArrayList<>();
-    }
-
-    @Override
-    public List<String> addInput(List<String> acc, String path) {
-      acc.add(path);
-      return acc;
-    }
-
-    @Override
-    public List<String> mergeAccumulators(Iterable<List<String>> parts) {
-      List<String> all = new ArrayList<>();
-      parts.forEach(all::addAll);
-      return all;
-    }
-
+  static final class SortedPaths extends CollectToList<String, List<String>> {
     @Override
     public List<String> extractOutput(List<String> acc) {
       List<String> sorted = new ArrayList<>(acc);
