@@ -32,7 +32,8 @@ public final class RebalancePipeline {
   public static void build(Pipeline p, PipelineConfig config, LocalDate runDate,
       StagingArea staging, int keyBuckets) {
     DomainCoders.registerOn(p);
-    ReferenceData reference = ReadReferenceData.from(p, config, runDate);
+    ReadReferenceData.Read read = ReadReferenceData.read(p, config, runDate);
+    ReferenceData reference = read.views();
 
     PCollectionTuple holdings = p.apply("ReadHoldings",
         ReadHoldings.from(config, reference, runDate));
@@ -46,7 +47,8 @@ public final class RebalancePipeline {
     households.get(Rebalance.PLANS).apply("WriteTradeOrders",
         WriteTradeOrders.to(staging, runDate, config.tradeOrderShards()));
 
-    PCollectionList.of(holdings.get(ReadHoldings.ROWS))
+    PCollectionList.of(read.priceRows())
+        .and(holdings.get(ReadHoldings.ROWS))
         .and(accounts.get(AnalyzePortfolios.ROWS))
         .and(households.get(Rebalance.ROWS))
         .apply("WarehouseRows", Flatten.pCollections())

@@ -5,7 +5,7 @@ import io.rebalancer.core.Allocation;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.RunSummary;
-import io.rebalancer.core.SeriesPoint;
+import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.UnplacedTrade;
@@ -85,12 +85,10 @@ public final class WarehouseRows {
         money(s.sellAmount()), money(s.buyAmount()), money(s.totalValue()));
   }
 
-  public static WarehouseRow series(LocalDate runDate, String scope, String scopeId,
-      String householdId, SeriesPoint p) {
-    return WarehouseRow.of(WarehouseTables.VALUE_SERIES.name(), date(runDate), scope, scopeId,
-        householdId, date(p.date()), money(p.value()), number(p.dailyReturn()),
-        Double.toString(p.cumulativeReturn()), Double.toString(p.drawdown()),
-        number(p.rollingVolatility()));
+  /** One close of the price history; not per run date: each run upserts the closes it read. */
+  public static WarehouseRow price(String symbol, PricePoint p) {
+    return WarehouseRow.of(WarehouseTables.PRICES.name(), date(p.date()), symbol,
+        money(p.close()));
   }
 
   static String date(LocalDate d) {

@@ -66,6 +66,9 @@ public final class WarehouseTables {
           + " portfolio_value " + MONEY + ", daily_return DOUBLE, cumulative_return DOUBLE,"
           + " drawdown DOUBLE, rolling_volatility DOUBLE",
       "scope, scope_id, value_date");
+  /** The price history, each (value_date, symbol) once; every run upserts the closes it read. */
+  public static final Table PRICES = table("prices",
+      "value_date DATE, symbol VARCHAR, close " + MONEY, "value_date, symbol");
   public static final Table PIPELINE_RUNS = table("pipeline_runs",
       "run_id VARCHAR, run_date DATE, started_at TIMESTAMP, finished_at TIMESTAMP, runner VARCHAR,"
           + " status VARCHAR, records_read BIGINT, records_rejected BIGINT, accounts BIGINT,"
@@ -120,7 +123,7 @@ public final class WarehouseTables {
 
   private static final Map<String, Table> BY_NAME = List.of(HOLDINGS, PORTFOLIO_METRICS,
       ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
-      SOURCE_COUNTS, VALUE_SERIES, PIPELINE_RUNS, RUN_SUMMARY).stream()
+      SOURCE_COUNTS, VALUE_SERIES, PRICES, PIPELINE_RUNS, RUN_SUMMARY).stream()
       .collect(Collectors.toMap(Table::name, Function.identity()));
 
   private WarehouseTables() {}
@@ -142,7 +145,7 @@ public final class WarehouseTables {
     List<String> keyCols = new ArrayList<>();
     keyCols.add("run_date");
     keyCols.addAll(Arrays.stream(key.split(",")).map(String::trim).toList());
-    if (name.equals("pipeline_runs") || name.equals("run_summary")) {
+    if (name.equals("pipeline_runs") || name.equals("run_summary") || name.equals("prices")) {
       keyCols = Arrays.stream(key.split(",")).map(String::trim).toList();
     }
     List<String> required = new ArrayList<>(keyCols);

@@ -10,8 +10,6 @@ import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.RebalanceRules;
-import io.rebalancer.core.SeriesAnalytics;
-import io.rebalancer.core.SeriesPoint;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
 import java.time.LocalDate;
@@ -110,15 +108,9 @@ public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PC
         throw new InputException("account " + account.getKey() + ": model '" + info.modelId()
             + "' is not in models.csv");
       }
-      AccountAnalyzer.Analyzed analyzed =
-          AccountAnalyzer.analyzeWithSeries(info, account.getValue(), values.prices());
-      AccountAnalysis a = analyzed.analysis();
+      AccountAnalysis a = AccountAnalyzer.analyze(info, account.getValue(), values.prices());
       out.get(ACCOUNTS).output(a);
       emitRows(a, model, out.get(ROWS));
-      for (SeriesPoint p : SeriesAnalytics.of(analyzed.series())) {
-        out.get(ROWS).output(WarehouseRows.series(runDate, Allocation.ACCOUNT, a.key().toString(),
-            a.householdId(), p));
-      }
     }
 
     private void emitRows(AccountAnalysis a, Model model, OutputReceiver<WarehouseRow> rows) {

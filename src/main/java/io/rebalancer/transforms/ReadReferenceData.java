@@ -5,8 +5,12 @@ import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
+import io.rebalancer.core.PricePoint;
+import io.rebalancer.core.PriceSeries;
 import io.rebalancer.core.format.ReferenceFiles;
 import io.rebalancer.io.TextSources;
+import io.rebalancer.io.WarehouseRow;
+import io.rebalancer.io.WarehouseRows;
 import java.io.StringReader;
 import java.time.LocalDate;
 import org.apache.beam.sdk.Pipeline;
@@ -25,7 +29,14 @@ import org.apache.beam.sdk.values.PCollection;
 public final class ReadReferenceData {
   private ReadReferenceData() {}
 
+  /** The reference data as side inputs, and the price history as rows of the warehouse. */
+  public record Read(ReferenceData views, PCollection<WarehouseRow> priceRows) {}
+
   public static ReferenceData from(Pipeline p, PipelineConfig config, LocalDate runDate) {
+    return read(p, config, runDate).views();
+  }
+
+  public static Read read(Pipeline p, PipelineConfig config, LocalDate runDate) {
     PCollection<KV<AccountKey, AccountInfo>> accounts;
     if (config.accounts() == null) {
       accounts = p.apply("NoAccountsFile", Create.empty(KvCoder.of(
@@ -40,9 +51,22 @@ public final class ReadReferenceData {
         ? p.apply("NoPriceHistory", Create.of(PriceBook.empty()).withCoder(PriceBookCoder.INSTANCE))
         : p.apply("PricesFile", Create.of(config.prices()))
             .apply("ParsePrices", ParDo.of(new ParsePrices(runDate)));
-    return new ReferenceData(accounts.apply("AccountsView", View.asMap()),
+    ReferenceData views = new ReferenceData(accounts.apply("AccountsView", View.asMap()),
         config.accounts() != null, models.apply("ModelsView", View.asMap()),
         prices.apply("PricesView", View.asSingleton()));
+    return new Read(views, prices.apply("PriceRows", ParDo.of(new PriceRows())));
+  }
+
+  /** Every close the run read, once per (date, symbol): the warehouse derives the series from them. */
+  static final class PriceRows extends DoFn<PriceBook, WarehouseRow> {
+    @ProcessElement
+    public void process(@Element PriceBook book, OutputReceiver<WarehouseRow> out) {
+      for (PriceSeries s : book.series()) {
+        for (PricePoint point : s.points()) {
+          out.output(WarehouseRows.price(s.symbol(), point));
+        }
+      }
+    }
   }
 
   static final class ParseAccounts extends DoFn<String, KV<AccountKey, AccountInfo>> {

@@ -8,9 +8,6 @@ import io.rebalancer.core.Model;
 import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.Rebalancer;
 import io.rebalancer.core.RunSummary;
-import io.rebalancer.core.SeriesAnalytics;
-import io.rebalancer.core.SeriesPoint;
-import io.rebalancer.core.ValueSeries;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.UnplacedTrade;
 import io.rebalancer.io.WarehouseRow;
@@ -146,10 +143,6 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       }
       for (Allocation al : plan.allocations()) {
         rows.output(WarehouseRows.allocation(runDate, plan.householdId(), al));
-      }
-      for (SeriesPoint p : SeriesAnalytics.of(ValueSeries.ofHousehold(accounts, values.prices()))) {
-        rows.output(WarehouseRows.series(runDate, Allocation.HOUSEHOLD, plan.householdId(),
-            plan.householdId(), p));
       }
       SortedMap<String, BigDecimal> classes = new TreeMap<>();
       accounts.forEach(a -> a.valuesByAssetClass()

@@ -134,9 +134,9 @@ class RebalanceTest {
       }
       // 3 orders; household allocations: VTI, BND, AAPL, CASH for H1 and VTI, BND for H2;
       // asset classes: US_EQUITY, US_BOND, CASH for H1 and US_EQUITY, US_BOND for H2;
-      // the price history is the run date's closes alone: one series row per household
+      // no series rows: the warehouse derives them from holdings and prices
       assertThat(perTable, is(Map.of("trade_orders", 3L, "allocations", 6L,
-          "asset_class_allocations", 5L, "run_summary", 1L, "value_series", 2L)));
+          "asset_class_allocations", 5L, "run_summary", 1L)));
       assertThat(summaryRows.get(0).cells().subList(0, 8),
           is(List.of("2026-11-20", "2", "3", "1", "1", "1", "2", "0")));
       return null;
