@@ -20,14 +20,6 @@ public final class AccountAnalyzer {
    *     so that the first row of a symbol gives its price whatever order they arrived in)
    */
   public static AccountAnalysis analyze(AccountInfo info, List<Holding> holdings, PriceBook prices) {
-    return analyzeWithSeries(info, holdings, prices).analysis();
-  }
-
-  /** An account's analysis and the value series its risk figures come from. */
-  public record Analyzed(AccountAnalysis analysis, List<ValuePoint> series) {}
-
-  public static Analyzed analyzeWithSeries(AccountInfo info, List<Holding> holdings,
-      PriceBook prices) {
     List<Holding> ordered = new ArrayList<>(holdings);
     ordered.sort(FILE_ORDER);
     Map<String, Position> bySymbol = new LinkedHashMap<>();
@@ -54,9 +46,9 @@ public final class AccountAnalyzer {
         info.cashReserve(), total, cash, invested, count, hhi, null, null, null, positions);
     List<ValuePoint> series = ValueSeries.of(partial.investedQuantities(), cash, prices);
     RiskMetrics risk = RiskMetrics.of(series);
-    return new Analyzed(new AccountAnalysis(info.key(), info.householdId(), info.modelId(),
+    return new AccountAnalysis(info.key(), info.householdId(), info.modelId(),
         info.cashReserve(), total, cash, invested, count, hhi, risk.volatility(),
-        risk.maxDrawdown(), risk.riskScore(), positions), series);
+        risk.maxDrawdown(), risk.riskScore(), positions);
   }
 
   /** Herfindahl index of the invested positions: sum of (symbol value / invested value)^2. */

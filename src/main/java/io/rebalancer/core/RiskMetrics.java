@@ -1,7 +1,6 @@
 package io.rebalancer.core;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 
 /**
@@ -34,10 +33,18 @@ public record RiskMetrics(Double volatility, Double maxDrawdown, Integer riskSco
       if (previous.signum() <= 0) {
         return null;
       }
-      out[i - 1] = series.get(i).value().divide(previous, MathContext.DECIMAL128)
-          .subtract(BigDecimal.ONE).doubleValue();
+      out[i - 1] = ratio(series.get(i).value().subtract(previous), previous);
     }
     return out;
+  }
+
+  /**
+   * a / b as a double. The difference a - b is exact, so a small return keeps its digits; dividing
+   * the two doubles is within an ulp or two of the exact quotient, where a 34-digit decimal
+   * quotient would cost a decimal division and a conversion through text per date.
+   */
+  static double ratio(BigDecimal a, BigDecimal b) {
+    return a.doubleValue() / b.doubleValue();
   }
 
   /** Sample standard deviation (n - 1) of values[from, to). */
@@ -63,8 +70,7 @@ public record RiskMetrics(Double volatility, Double maxDrawdown, Integer riskSco
     for (int i = 0; i < series.size(); i++) {
       BigDecimal v = series.get(i).value();
       peak = peak == null || v.compareTo(peak) > 0 ? v : peak;
-      out[i] = peak.signum() <= 0 ? 0.0
-          : BigDecimal.ONE.subtract(v.divide(peak, MathContext.DECIMAL128)).doubleValue();
+      out[i] = peak.signum() <= 0 ? 0.0 : ratio(peak.subtract(v), peak);
     }
     return out;
   }
