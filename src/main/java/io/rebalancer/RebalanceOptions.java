@@ -1,6 +1,7 @@
 package io.rebalancer;
 
 import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.DefaultValueFactory;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -28,8 +29,9 @@ public interface RebalanceOptions extends PipelineOptions {
 
   void setWarehouse(String value);
 
-  @Description("Hash buckets accounts and households are grouped in (more for big clusters)")
-  @Default.Integer(16)
+  @Description("Hash buckets accounts and households are grouped in (default: 16 on the Direct"
+      + " runner, 65536 elsewhere)")
+  @Default.InstanceFactory(KeyBucketsFactory.class)
   int getKeyBuckets();
 
   void setKeyBuckets(int value);
@@ -39,4 +41,16 @@ public interface RebalanceOptions extends PipelineOptions {
   boolean getVerbose();
 
   void setVerbose(boolean value);
+
+  /**
+   * The Direct runner pays per group it hands on, so it gets a few large buckets (it holds the
+   * book in memory anyway); Flink sorts and spills any number of groups, so it gets many small
+   * ones, which keeps one group's memory small however large the book.
+   */
+  final class KeyBucketsFactory implements DefaultValueFactory<Integer> {
+    @Override
+    public Integer create(PipelineOptions options) {
+      return options.getRunner().getSimpleName().equals("DirectRunner") ? 16 : 1 << 16;
+    }
+  }
 }

@@ -32,14 +32,14 @@ public final class RebalancePipeline {
   public static void build(Pipeline p, PipelineConfig config, LocalDate runDate,
       StagingArea staging, int keyBuckets) {
     DomainCoders.registerOn(p);
-    ReadReferenceData.Read read = ReadReferenceData.read(p, config, runDate);
+    ReadReferenceData.Read read = ReadReferenceData.from(p, config, runDate);
     ReferenceData reference = read.views();
 
     PCollectionTuple holdings = p.apply("ReadHoldings",
-        ReadHoldings.from(config, reference, runDate));
+        ReadHoldings.from(config, reference, read.accounts(), runDate, keyBuckets));
 
-    PCollectionTuple accounts = holdings.get(ReadHoldings.HOLDINGS).apply("AnalyzePortfolios",
-        AnalyzePortfolios.with(reference, config.rebalance(), runDate, keyBuckets));
+    PCollectionTuple accounts = holdings.get(ReadHoldings.ACCOUNTS).apply("AnalyzePortfolios",
+        AnalyzePortfolios.with(reference, config.rebalance(), runDate));
 
     PCollectionTuple households = accounts.get(AnalyzePortfolios.ACCOUNTS).apply("Rebalance",
         Rebalance.with(reference, config.rebalance(), runDate, keyBuckets));

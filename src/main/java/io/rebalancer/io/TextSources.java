@@ -1,65 +1,152 @@
 package io.rebalancer.io;
 
 import io.rebalancer.core.InputException;
+import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
- * Reads a whole input file as text: a local path, or an http(s) URL with retries. UTF-8 (BOM
- * stripped); bytes that are not UTF-8 are read as Windows-1252, which older exports use.
+ * Opens input files as streamed text: a local path, or an http(s) URL fetched (with retries) to
+ * a temporary file first, so no file is ever held whole in memory. UTF-8 (a BOM is skipped); a
+ * file that is not valid UTF-8 is read as Windows-1252, which older exports use.
  */
 public final class TextSources {
   private static final int ATTEMPTS = 3;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final int BUFFER = 1 << 16;
 
   private TextSources() {}
 
-  public static String read(String what, String uri) {
-    byte[] bytes = isUrl(uri) ? fetch(what, uri) : readLocal(what, uri);
-    String text = decode(bytes);
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  /** The whole file as a Reader; closing it removes a fetched URL's temporary copy. */
+  public static Reader open(String what, String uri) {
+    Path path = local(what, uri);
+    boolean fetched = isUrl(uri);
+    Reader r = open(what, uri, path, charsetOf(what, uri, path), 0, -1);
+    return new FilterReader(r) {
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          if (fetched) {
+            Files.deleteIfExists(path);
+          }
+        }
+      }
+    };
   }
 
-  static boolean isUrl(String uri) {
-    return uri.startsWith("http://") || uri.startsWith("https://");
-  }
-
-  private static byte[] readLocal(String what, String uri) {
+  /**
+   * Bytes [start, end) of a local file as text (end -1: to the end of the file). A range that
+   * starts at 0 skips the BOM; a later range must start on a line boundary.
+   */
+  public static Reader open(String what, String uri, Path path, Charset charset, long start,
+      long end) {
     try {
-      return Files.readAllBytes(Path.of(uri));
+      FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+      channel.position(start);
+      InputStream in = Channels.newInputStream(channel);
+      if (end >= 0) {
+        in = BoundedInputStream.builder().setInputStream(in).setMaxCount(end - start).get();
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in,
+          charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER);
+      if (start == 0) {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+          reader.reset();
+        }
+      }
+      return reader;
     } catch (IOException e) {
       throw new InputException(what + ": cannot read " + uri + ": " + e);
     }
   }
 
-  private static byte[] fetch(String what, String uri) {
+  /** A local path for the uri: the path itself, or a temporary copy of a URL's body. */
+  public static Path local(String what, String uri) {
+    return isUrl(uri) ? fetch(what, uri) : Path.of(uri);
+  }
+
+  public static boolean isUrl(String uri) {
+    return uri.startsWith("http://") || uri.startsWith("https://");
+  }
+
+  /** UTF-8 when every byte of the file decodes as UTF-8, else Windows-1252; streamed. */
+  public static Charset charsetOf(String what, String uri, Path path) {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
+    CharBuffer chars = CharBuffer.allocate(BUFFER);
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      boolean eof = false;
+      while (!eof) {
+        eof = channel.read(bytes) < 0;
+        bytes.flip();
+        CoderResult r;
+        do {
+          chars.clear();
+          r = utf8.decode(bytes, chars, eof);
+          if (r.isError()) {
+            return WINDOWS_1252;
+          }
+        } while (r.isOverflow());
+        bytes.compact();
+      }
+      chars.clear();
+      return utf8.flush(chars).isError() ? WINDOWS_1252 : StandardCharsets.UTF_8;
+    } catch (IOException e) {
+      throw new InputException(what + ": cannot read " + uri + ": " + e);
+    }
+  }
+
+  private static Path fetch(String what, String uri) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     String last = "";
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Path body = temporaryFile();
       try {
-        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(uri))
-            .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create(uri))
+            .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofFile(body));
         if (r.statusCode() == 200) {
-          return r.body();
+          return body;
         }
         last = "HTTP " + r.statusCode();
+        delete(body);
         if (r.statusCode() < 500 && r.statusCode() != 429) {
           break; // a client error will not mend itself
         }
       } catch (IOException e) {
+        delete(body);
         last = e.toString();
       } catch (InterruptedException e) {
+        delete(body);
         Thread.currentThread().interrupt();
         throw new InputException(what + ": interrupted while fetching " + uri);
       }
@@ -68,22 +155,34 @@ public final class TextSources {
     throw new InputException(what + ": cannot fetch " + uri + " after retries: " + last);
   }
 
+  private static Path temporaryFile() {
+    try {
+      return Files.createTempFile("rebalancer-fetch", ".csv");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary file", e);
+    }
+  }
+
+  /** Removes a fetched URL's temporary copy; a local path is left alone. */
+  public static void release(String uri, Path path) {
+    if (isUrl(uri)) {
+      delete(path);
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // a temporary file; the OS cleans its folder
+    }
+  }
+
   private static void sleep(int attempt) {
     try {
       Thread.sleep(500L * attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static String decode(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
     }
   }
 }

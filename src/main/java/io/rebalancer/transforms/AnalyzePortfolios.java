@@ -2,10 +2,8 @@ package io.rebalancer.transforms;
 
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AccountAnalyzer;
-import io.rebalancer.core.AccountInfo;
-import io.rebalancer.core.AccountKey;
+import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.Allocation;
-import io.rebalancer.core.Holding;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.Position;
@@ -13,78 +11,48 @@ import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The per-account analysis: holdings grouped by (brokerage, account), then value, cash,
+ * The per-account analysis, a ParDo over accounts with their holdings: value, cash,
  * concentration and risk of each account. Side output: the account's warehouse rows (holdings,
  * metrics, allocations).
  */
-public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PCollectionTuple> {
+public final class AnalyzePortfolios
+    extends PTransform<PCollection<AccountHoldings>, PCollectionTuple> {
   public static final TupleTag<AccountAnalysis> ACCOUNTS = new TupleTag<>() {};
   public static final TupleTag<WarehouseRow> ROWS = new TupleTag<>() {};
 
   private final ReferenceData reference;
   private final RebalanceRules rules;
   private final LocalDate runDate;
-  private final int buckets;
 
-  private AnalyzePortfolios(ReferenceData reference, RebalanceRules rules, LocalDate runDate,
-      int buckets) {
+  private AnalyzePortfolios(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
     this.reference = reference;
     this.rules = rules;
     this.runDate = runDate;
-    this.buckets = buckets;
   }
 
-  /** @param buckets how many key buckets the accounts are grouped in (see {@link KeyBuckets}) */
   public static AnalyzePortfolios with(ReferenceData reference, RebalanceRules rules,
-      LocalDate runDate, int buckets) {
-    return new AnalyzePortfolios(reference, rules, runDate, buckets);
+      LocalDate runDate) {
+    return new AnalyzePortfolios(reference, rules, runDate);
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Holding> holdings) {
-    int n = buckets;
-    return holdings
-        .apply("KeyByAccountBucket", WithKeys.of((Holding h) -> KeyBuckets.of(
-            h.brokerageId() + "\u001f" + h.accountId(), n)).withKeyType(TypeDescriptors.integers()))
-        .apply("GroupByAccount", GroupByKey.create())
-        .apply("SplitAccounts", ParDo.of(new SplitAccounts()))
-        .apply("AnalyzeAccount", ParDo.of(new AnalyzeAccount(reference, rules, runDate))
+  public PCollectionTuple expand(PCollection<AccountHoldings> accounts) {
+    return accounts.apply("AnalyzeAccount",
+        ParDo.of(new AnalyzeAccount(reference, rules, runDate))
             .withSideInputs(reference.views())
             .withOutputTags(ACCOUNTS, TupleTagList.of(ROWS)));
   }
 
-  /** A bucket's holdings, one group per account. */
-  static final class SplitAccounts
-      extends DoFn<KV<Integer, Iterable<Holding>>, KV<AccountKey, List<Holding>>> {
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Holding>> bucket,
-        OutputReceiver<KV<AccountKey, List<Holding>>> out) {
-      Map<AccountKey, List<Holding>> byAccount = new TreeMap<>();
-      for (Holding h : bucket.getValue()) {
-        byAccount.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(h);
-      }
-      byAccount.forEach((k, v) -> out.output(KV.of(k, v)));
-    }
-  }
-
-  static final class AnalyzeAccount extends DoFn<KV<AccountKey, List<Holding>>, AccountAnalysis> {
+  static final class AnalyzeAccount extends DoFn<AccountHoldings, AccountAnalysis> {
     private final ReferenceData reference;
     private final RebalanceRules rules;
     private final LocalDate runDate;
@@ -97,18 +65,18 @@ public final class AnalyzePortfolios extends PTransform<PCollection<Holding>, PC
     }
 
     @ProcessElement
-    public void process(@Element KV<AccountKey, List<Holding>> account,
-        MultiOutputReceiver out, ProcessContext c) {
+    public void process(@Element AccountHoldings account, MultiOutputReceiver out,
+        ProcessContext c) {
       if (values == null) {
         values = reference.read(c);
       }
-      AccountInfo info = values.account(account.getKey());
-      Model model = values.models().get(info.modelId());
+      Model model = values.models().get(account.info().modelId());
       if (model == null) {
-        throw new InputException("account " + account.getKey() + ": model '" + info.modelId()
-            + "' is not in models.csv");
+        throw new InputException("account " + account.info().key() + ": model '"
+            + account.info().modelId() + "' is not in models.csv");
       }
-      AccountAnalysis a = AccountAnalyzer.analyze(info, account.getValue(), values.prices());
+      AccountAnalysis a =
+          AccountAnalyzer.analyze(account.info(), account.holdings(), values.prices());
       out.get(ACCOUNTS).output(a);
       emitRows(a, model, out.get(ROWS));
     }

@@ -2,6 +2,7 @@ package io.rebalancer.transforms;
 
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
@@ -13,6 +14,7 @@ import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.RunSummary;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
+import io.rebalancer.core.format.FilePart;
 import io.rebalancer.core.format.SourceFile;
 import io.rebalancer.io.WarehouseRow;
 import java.util.List;
@@ -24,7 +26,8 @@ public final class DomainCoders {
   private static final List<Class<? extends Record>> RECORDS = List.of(AccountKey.class,
       Holding.class, AccountInfo.class, Model.class, PriceSeries.class, RejectedRow.class,
       SourceTally.class, SourceFile.class, SourceConfig.class, AccountAnalysis.class,
-      HouseholdPlan.class, TradeOrder.class, RunSummary.class, WarehouseRow.class);
+      HouseholdPlan.class, TradeOrder.class, RunSummary.class, WarehouseRow.class,
+      AccountHoldings.class, AccountRow.class, FilePart.class);
 
   private DomainCoders() {}
 

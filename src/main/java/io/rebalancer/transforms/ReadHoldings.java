@@ -2,22 +2,21 @@ package io.rebalancer.transforms;
 
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.config.SourceConfig;
-import io.rebalancer.core.Holding;
+import io.rebalancer.core.AccountHoldings;
+import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.SourceTally;
-import io.rebalancer.core.format.ExportFormat;
-import io.rebalancer.core.format.ExportFormats;
-import io.rebalancer.core.format.ExportRow;
-import io.rebalancer.core.format.ExportRows;
+import io.rebalancer.core.format.CanonicalFormat;
+import io.rebalancer.core.format.FileParts;
+import io.rebalancer.core.format.FilePart;
 import io.rebalancer.core.format.FormatSpec;
-import io.rebalancer.core.format.ParseSink;
 import io.rebalancer.core.format.SourceFile;
 import io.rebalancer.io.TextSources;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
 import java.io.IOException;
-import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,67 +45,102 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Reads every source's files in parallel, each in its brokerage's layout, into one collection of
- * priced holdings. Every row read is a holding, a recognised non-holding row, or a rejected row
- * (dead letter) with its reason and line; per-source tallies prove that nothing was dropped.
+ * Reads every source's files in parallel, each in its brokerage's layout and streamed, a large
+ * canonical file in parts; prices the holdings and joins them with accounts.csv into one element
+ * per account. Every row read is a holding, a recognised non-holding row, or a rejected row (dead
+ * letter) with its reason and line; per-source tallies prove that nothing was dropped.
  */
 public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
-  public static final TupleTag<Holding> HOLDINGS = new TupleTag<>() {};
+  /** Each account with its household, model and holdings. */
+  public static final TupleTag<AccountHoldings> ACCOUNTS = new TupleTag<>() {};
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<SourceTally> TALLIES = new TupleTag<>() {};
   /** Rejected rows and source counts, as warehouse rows. */
   public static final TupleTag<WarehouseRow> ROWS = new TupleTag<>() {};
+  static final TupleTag<AccountRow> CANDIDATES = new TupleTag<>() {};
+  /** About how large a part of a canonical file one worker reads. */
+  static final long PART_BYTES = 64L << 20;
 
   private final List<SourceConfig> sources;
   private final Map<String, FormatSpec> customFormats;
   private final ReferenceData reference;
+  private final Accounts accounts;
+  private final String accountsFile;
   private final LocalDate runDate;
+  private final int buckets;
+  private final long partBytes;
 
   private ReadHoldings(List<SourceConfig> sources, Map<String, FormatSpec> customFormats,
-      ReferenceData reference, LocalDate runDate) {
+      ReferenceData reference, Accounts accounts, String accountsFile, LocalDate runDate,
+      int buckets, long partBytes) {
     this.sources = sources;
     this.customFormats = customFormats;
     this.reference = reference;
+    this.accounts = accounts;
+    this.accountsFile = accountsFile;
     this.runDate = runDate;
+    this.buckets = buckets;
+    this.partBytes = partBytes;
   }
 
-  /** Reads the sources in built-in layouts only. */
-  public static ReadHoldings from(List<SourceConfig> sources, ReferenceData reference,
-      LocalDate runDate) {
-    return new ReadHoldings(sources, Map.of(), reference, runDate);
-  }
-
-  /** Reads the config's sources, in built-in layouts or ones under its `formats:`. */
+  /**
+   * Reads the config's sources, in built-in layouts or ones under its `formats:`.
+   *
+   * @param buckets how many key buckets the accounts are grouped in (see {@link GroupInBuckets})
+   */
   public static ReadHoldings from(PipelineConfig config, ReferenceData reference,
-      LocalDate runDate) {
-    return new ReadHoldings(config.sources(), config.formats(), reference, runDate);
+      Accounts accounts, LocalDate runDate, int buckets) {
+    return new ReadHoldings(config.sources(), config.formats(), reference, accounts,
+        accounts.listed() ? config.accounts() : null, runDate, buckets, PART_BYTES);
+  }
+
+  /** The same, reading canonical files in parts of about partBytes (for tests of the split). */
+  ReadHoldings withPartBytes(long bytes) {
+    return new ReadHoldings(sources, customFormats, reference, accounts, accountsFile, runDate,
+        buckets, bytes);
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
+    Map<String, String> formatBySource = new HashMap<>();
+    sources.forEach(s -> formatBySource.put(s.id(), s.format()));
     PCollectionTuple parsed = begin
         .apply("Sources", Create.of(sources))
         .apply("MatchFiles", ParDo.of(new MatchFiles()))
-        .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("ParseExports", ParDo.of(new ParseExports(sources, customFormats, reference))
-            .withSideInputs(reference.views())
-            .withOutputTags(HOLDINGS, TupleTagList.of(REJECTED).and(TALLIES)));
-    PCollection<SourceTally> tallies = parsed.get(TALLIES)
+        .apply("SplitFiles", ParDo.of(new SplitFiles(formatBySource, partBytes)))
+        .apply("SpreadParts", Reshuffle.viaRandomKey())
+        .apply("ParseExports", ParDo.of(new ParseExports(formatBySource,
+                new HashMap<>(customFormats), reference.prices(), accounts.listed(), REJECTED,
+                TALLIES))
+            .withSideInputs(reference.prices())
+            .withOutputTags(CANDIDATES, TupleTagList.of(REJECTED).and(TALLIES)));
+    PCollection<AccountRow> listed = accounts.lines().apply("AccountLines",
+        MapElements.into(TypeDescriptor.of(AccountRow.class)).via(AccountRow::of));
+    PCollectionTuple joined = PCollectionList.of(parsed.get(CANDIDATES)).and(listed)
+        .apply("HoldingsAndAccounts", Flatten.pCollections())
+        .apply("GroupByAccount", GroupInBuckets.by(AccountRow::key,
+            RecordCoder.of(AccountKey.class), (a, b) -> AccountRow.ORDER.compare(a, b), buckets))
+        .apply("CheckAccounts", ParDo.of(new CheckAccounts(accountsFile, REJECTED, TALLIES))
+            .withOutputTags(ACCOUNTS, TupleTagList.of(REJECTED).and(TALLIES)));
+    PCollection<RejectedRow> rejected = PCollectionList.of(parsed.get(REJECTED))
+        .and(joined.get(REJECTED)).apply("Rejected", Flatten.pCollections());
+    PCollection<SourceTally> tallies = PCollectionList.of(parsed.get(TALLIES))
+        .and(joined.get(TALLIES)).apply("PartTallies", Flatten.pCollections())
         .apply("KeyBySource", WithKeys.of(SourceTally::sourceId)
             .withKeyType(TypeDescriptors.strings()))
         .apply("SumPerSource", Combine.perKey(ReadHoldings::sum))
         .apply("Tallies", Values.create());
     LocalDate date = runDate;
     PCollection<WarehouseRow> rows = PCollectionList
-        .of(parsed.get(REJECTED).apply("RejectedRows", MapElements
+        .of(rejected.apply("RejectedRows", MapElements
             .into(TypeDescriptor.of(WarehouseRow.class))
             .via(r -> WarehouseRows.rejected(date, r))))
         .and(tallies.apply("SourceCountRows", MapElements
             .into(TypeDescriptor.of(WarehouseRow.class))
             .via(t -> WarehouseRows.sourceCount(date, t))))
         .apply("WarehouseRows", Flatten.pCollections());
-    return PCollectionTuple.of(HOLDINGS, parsed.get(HOLDINGS))
-        .and(REJECTED, parsed.get(REJECTED))
+    return PCollectionTuple.of(ACCOUNTS, joined.get(ACCOUNTS))
+        .and(REJECTED, rejected)
         .and(TALLIES, tallies)
         .and(ROWS, rows);
   }
@@ -141,86 +175,32 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
-  /** Parses one file with its source's layout, then prices each holding and checks its account. */
-  static final class ParseExports extends DoFn<SourceFile, Holding> {
-    private final Map<String, String> formatBySource = new HashMap<>();
-    private final Map<String, FormatSpec> customFormats;
-    private final ReferenceData reference;
-    private transient ReferenceData.Values values;
+  /**
+   * A large local canonical file as parts cut at line ends, for several workers to parse at once;
+   * any other file as one part (layouts with title lines and account blocks read top to bottom).
+   */
+  static final class SplitFiles extends DoFn<SourceFile, FilePart> {
+    private final Map<String, String> formatBySource;
+    private final long partBytes;
 
-    ParseExports(List<SourceConfig> sources, Map<String, FormatSpec> customFormats,
-        ReferenceData reference) {
-      sources.forEach(s -> formatBySource.put(s.id(), s.format()));
-      this.customFormats = new HashMap<>(customFormats);
-      this.reference = reference;
+    SplitFiles(Map<String, String> formatBySource, long partBytes) {
+      this.formatBySource = formatBySource;
+      this.partBytes = partBytes;
     }
 
     @ProcessElement
-    public void process(@Element SourceFile file, MultiOutputReceiver out, ProcessContext c) {
-      ExportFormat format =
-          ExportFormats.resolve(formatBySource.get(file.sourceId()), customFormats);
-      String text = TextSources.read("source " + file.sourceId(), file.uri());
-      List<ExportRow> rows = ExportRows.split(file.sourceId(), file.uri(), text);
-      if (values == null) {
-        values = reference.read(c); // once per instance: a glob can name thousands of files
-      }
-      Verdicts verdicts = new Verdicts(values, out);
-      format.read(file, rows, verdicts);
-      SourceTally tally = new SourceTally(file.sourceId(), 1, rows.size(), verdicts.holdings,
-          verdicts.recognised, verdicts.rejected);
-      if (!tally.balanced()) {
-        throw new IllegalStateException("format " + format.name() + " gave "
-            + (verdicts.holdings + verdicts.recognised + verdicts.rejected) + " verdicts for "
-            + rows.size() + " rows of " + file.uri());
-      }
-      out.get(TALLIES).output(tally);
-    }
-  }
-
-  /** Counts each row's verdict and finishes holdings: priced from history, account known. */
-  private static final class Verdicts implements ParseSink {
-    private final ReferenceData.Values reference;
-    private final DoFn.MultiOutputReceiver out;
-    long holdings;
-    long recognised;
-    long rejected;
-
-    Verdicts(ReferenceData.Values reference, DoFn.MultiOutputReceiver out) {
-      this.reference = reference;
-      this.out = out;
-    }
-
-    @Override
-    public void holding(Holding h, ExportRow row) {
-      if (reference.account(h.account()) == null) {
-        rejected(new RejectedRow(h.sourceId(), h.sourceUri(), h.lineNumber(),
-            "account " + h.accountId() + " of " + h.brokerageId() + " is not in accounts.csv",
-            row.raw()));
+    public void process(@Element SourceFile file, OutputReceiver<FilePart> out) {
+      if (TextSources.isUrl(file.uri())
+          || !CanonicalFormat.NAME.equals(formatBySource.get(file.sourceId()))) {
+        out.output(FilePart.whole(file));
         return;
       }
-      Holding priced = h;
-      if (h.price() == null) {
-        BigDecimal close = reference.prices().latestClose(h.symbol()).orElse(null);
-        if (close == null) {
-          rejected(new RejectedRow(h.sourceId(), h.sourceUri(), h.lineNumber(),
-              "no price for " + h.symbol() + " in the export or the price history", row.raw()));
-          return;
-        }
-        priced = h.withPrice(close);
-      }
-      holdings++;
-      out.get(HOLDINGS).output(priced);
-    }
-
-    @Override
-    public void recognised(ExportRow row, String what) {
-      recognised++;
-    }
-
-    @Override
-    public void rejected(RejectedRow row) {
-      rejected++;
-      out.get(REJECTED).output(row);
+      String what = "source " + file.sourceId();
+      Path path = Path.of(file.uri());
+      var charset = TextSources.charsetOf(what, file.uri(), path);
+      FileParts.split(file, path, charset.name(),
+          () -> TextSources.open(what, file.uri(), path, charset, 0, -1), partBytes)
+          .forEach(out::output);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.rebalancer.transforms;
 
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.core.AccountInfo;
-import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.PricePoint;
@@ -11,10 +10,10 @@ import io.rebalancer.core.format.ReferenceFiles;
 import io.rebalancer.io.TextSources;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
-import java.io.StringReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.time.LocalDate;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -29,18 +28,16 @@ import org.apache.beam.sdk.values.PCollection;
 public final class ReadReferenceData {
   private ReadReferenceData() {}
 
-  /** The reference data as side inputs, and the price history as rows of the warehouse. */
-  public record Read(ReferenceData views, PCollection<WarehouseRow> priceRows) {}
+  /**
+   * The models and prices as side inputs, the accounts as a collection to join, and the price
+   * history as rows of the warehouse.
+   */
+  public record Read(ReferenceData views, Accounts accounts, PCollection<WarehouseRow> priceRows) {}
 
-  public static ReferenceData from(Pipeline p, PipelineConfig config, LocalDate runDate) {
-    return read(p, config, runDate).views();
-  }
-
-  public static Read read(Pipeline p, PipelineConfig config, LocalDate runDate) {
-    PCollection<KV<AccountKey, AccountInfo>> accounts;
+  public static Read from(Pipeline p, PipelineConfig config, LocalDate runDate) {
+    PCollection<AccountInfo> accounts;
     if (config.accounts() == null) {
-      accounts = p.apply("NoAccountsFile", Create.empty(KvCoder.of(
-          RecordCoder.of(AccountKey.class), RecordCoder.of(AccountInfo.class))));
+      accounts = p.apply("NoAccountsFile", Create.empty(RecordCoder.of(AccountInfo.class)));
     } else {
       accounts = p.apply("AccountsFile", Create.of(config.accounts()))
           .apply("ParseAccounts", ParDo.of(new ParseAccounts()));
@@ -51,10 +48,10 @@ public final class ReadReferenceData {
         ? p.apply("NoPriceHistory", Create.of(PriceBook.empty()).withCoder(PriceBookCoder.INSTANCE))
         : p.apply("PricesFile", Create.of(config.prices()))
             .apply("ParsePrices", ParDo.of(new ParsePrices(runDate)));
-    ReferenceData views = new ReferenceData(accounts.apply("AccountsView", View.asMap()),
-        config.accounts() != null, models.apply("ModelsView", View.asMap()),
+    ReferenceData views = new ReferenceData(models.apply("ModelsView", View.asMap()),
         prices.apply("PricesView", View.asSingleton()));
-    return new Read(views, prices.apply("PriceRows", ParDo.of(new PriceRows())));
+    return new Read(views, new Accounts(accounts, config.accounts() != null),
+        prices.apply("PriceRows", ParDo.of(new PriceRows())));
   }
 
   /** Every close the run read, once per (date, symbol): the warehouse derives the series from them. */
@@ -69,22 +66,22 @@ public final class ReadReferenceData {
     }
   }
 
-  static final class ParseAccounts extends DoFn<String, KV<AccountKey, AccountInfo>> {
+  static final class ParseAccounts extends DoFn<String, AccountInfo> {
     @ProcessElement
-    public void process(@Element String file, OutputReceiver<KV<AccountKey, AccountInfo>> out) {
-      for (AccountInfo a : ReferenceFiles.accounts(file,
-          new StringReader(TextSources.read("accounts", file)))) {
-        out.output(KV.of(a.key(), a));
+    public void process(@Element String file, OutputReceiver<AccountInfo> out)
+        throws IOException {
+      try (Reader in = TextSources.open("accounts", file)) {
+        ReferenceFiles.accounts(file, in, (account, line) -> out.output(account));
       }
     }
   }
 
   static final class ParseModels extends DoFn<String, KV<String, Model>> {
     @ProcessElement
-    public void process(@Element String file, OutputReceiver<KV<String, Model>> out) {
-      for (Model m : ReferenceFiles.models(file,
-          new StringReader(TextSources.read("models", file)))) {
-        out.output(KV.of(m.modelId(), m));
+    public void process(@Element String file, OutputReceiver<KV<String, Model>> out)
+        throws IOException {
+      try (Reader in = TextSources.open("models", file)) {
+        ReferenceFiles.models(file, in).forEach(m -> out.output(KV.of(m.modelId(), m)));
       }
     }
   }
@@ -97,9 +94,11 @@ public final class ReadReferenceData {
     }
 
     @ProcessElement
-    public void process(@Element String file, OutputReceiver<PriceBook> out) {
-      out.output(new PriceBook(ReferenceFiles.prices(file,
-          new StringReader(TextSources.read("prices", file)), runDate)));
+    public void process(@Element String file, OutputReceiver<PriceBook> out)
+        throws IOException {
+      try (Reader in = TextSources.open("prices", file)) {
+        out.output(new PriceBook(ReferenceFiles.prices(file, in, runDate)));
+      }
     }
   }
 }

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedMap;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -23,7 +24,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -31,7 +31,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Combines accounts into households and rebalances each against its model: orders placed on
@@ -56,7 +55,7 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
     this.buckets = buckets;
   }
 
-  /** @param buckets how many key buckets households are combined in (see {@link KeyBuckets}) */
+  /** @param buckets how many key buckets households are grouped in (see {@link GroupInBuckets}) */
   public static Rebalance with(ReferenceData reference, RebalanceRules rules, LocalDate runDate,
       int buckets) {
     return new Rebalance(reference, rules, runDate, buckets);
@@ -64,12 +63,9 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
 
   @Override
   public PCollectionTuple expand(PCollection<AccountAnalysis> accounts) {
-    int n = buckets;
     PCollectionTuple planned = accounts
-        .apply("KeyByHouseholdBucket", WithKeys.of((AccountAnalysis a) ->
-            KeyBuckets.of(a.householdId(), n)).withKeyType(TypeDescriptors.integers()))
-        .apply("CombineHouseholds", Combine.perKey(new CollectHouseholds()))
-        .apply("SplitHouseholds", ParDo.of(new SplitHouseholds()))
+        .apply("GroupByHousehold", GroupInBuckets.by(AccountAnalysis::householdId,
+            StringUtf8Coder.of(), (a, b) -> a.key().compareTo(b.key()), buckets))
         .apply("RebalanceHousehold", ParDo.of(new RebalanceHousehold(reference, rules, runDate))
             .withSideInputs(reference.views())
             .withOutputTags(PLANS, TupleTagList.of(ROWS)));
@@ -93,17 +89,6 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       total = total.plus(s);
     }
     return total;
-  }
-
-  /** A bucket's combined accounts, one group per household. */
-  static final class SplitHouseholds
-      extends DoFn<KV<Integer, SortedMap<String, List<AccountAnalysis>>>,
-          KV<String, List<AccountAnalysis>>> {
-    @ProcessElement
-    public void process(@Element KV<Integer, SortedMap<String, List<AccountAnalysis>>> bucket,
-        OutputReceiver<KV<String, List<AccountAnalysis>>> out) {
-      bucket.getValue().forEach((household, accounts) -> out.output(KV.of(household, accounts)));
-    }
   }
 
   static final class RebalanceHousehold

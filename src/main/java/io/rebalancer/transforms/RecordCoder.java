@@ -34,8 +34,14 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 public final class RecordCoder<T extends Record> extends CustomCoder<T> {
   private final Class<T> type;
   private final List<Coder<Object>> components;
-  private transient MethodHandle[] accessors;
-  private transient MethodHandle constructor;
+  /**
+   * The record's accessors and canonical constructor, bound on first use. One immutable value
+   * behind a volatile field: a thread that sees it sees both handles complete, where two plain
+   * fields could be seen half-set by a second thread sharing the coder.
+   */
+  private transient volatile Handles handles;
+
+  private record Handles(MethodHandle[] accessors, MethodHandle constructor) {}
 
   private RecordCoder(Class<T> type) {
     if (!type.isRecord()) {
@@ -92,9 +98,10 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     return (Coder<Object>) coder;
   }
 
-  private void bind() {
-    if (constructor != null) {
-      return;
+  private Handles bind() {
+    Handles h = handles;
+    if (h != null) {
+      return h;
     }
     try {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
@@ -105,8 +112,10 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       }
       Class<?>[] params = Arrays.stream(rc).map(RecordComponent::getType).toArray(Class<?>[]::new);
       Constructor<T> ctor = type.getDeclaredConstructor(params);
-      constructor = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, rc.length);
-      accessors = acc;
+      h = new Handles(acc,
+          lookup.unreflectConstructor(ctor).asSpreader(Object[].class, rc.length));
+      handles = h; // two threads may both bind; either result is complete and equivalent
+      return h;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("record " + type.getName() + " must be public", e);
     }
@@ -114,7 +123,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
 
   @Override
   public void encode(T value, OutputStream out) throws IOException {
-    bind();
+    MethodHandle[] accessors = bind().accessors();
     try {
       for (int i = 0; i < accessors.length; i++) {
         components.get(i).encode(accessors[i].invoke(value), out);
@@ -128,7 +137,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
 
   @Override
   public T decode(InputStream in) throws IOException {
-    bind();
+    MethodHandle constructor = bind().constructor();
     Object[] args = new Object[components.size()];
     for (int i = 0; i < args.length; i++) {
       args[i] = components.get(i).decode(in);

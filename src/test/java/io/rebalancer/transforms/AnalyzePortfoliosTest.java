@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AccountAnalyzer;
+import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Allocation;
@@ -163,9 +164,11 @@ class AnalyzePortfoliosTest {
 
   private static PCollectionTuple analyze(Pipeline pipeline, List<AccountInfo> accounts,
       List<Holding> holdings) {
-    ReferenceData reference = TestReferences.of(pipeline, accounts, List.of(M1), PRICES);
-    return pipeline.apply("Holdings", Create.of(holdings))
-        .apply("AnalyzePortfolios", AnalyzePortfolios.with(reference, RULES, RUN_DATE, 3));
+    ReferenceData reference = TestReferences.of(pipeline, List.of(M1), PRICES);
+    List<AccountHoldings> input = accounts.stream().map(a -> new AccountHoldings(a,
+        holdings.stream().filter(h -> h.account().equals(a.key())).toList())).toList();
+    return pipeline.apply("Accounts", Create.of(input))
+        .apply("AnalyzePortfolios", AnalyzePortfolios.with(reference, RULES, RUN_DATE));
   }
 
   /** What the SPEC's warehouse holds for one account: positions, metrics, allocations. */

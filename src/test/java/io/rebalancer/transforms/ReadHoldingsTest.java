@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.config.SourceConfig;
+import io.rebalancer.core.AccountHoldings;
+import io.rebalancer.core.AccountInfo;
+import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.RejectedRow;
@@ -21,7 +24,11 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,7 +103,7 @@ class ReadHoldingsTest {
     String b2 = brokerageTwo().toString();
     PCollectionTuple out = read(pipeline, List.of(source("B1", b1), source("B2", b2)));
 
-    PAssert.that(out.get(ReadHoldings.HOLDINGS)).containsInAnyOrder(
+    PAssert.that(holdings(out)).containsInAnyOrder(
         holding("B1", "A1", "VTI", "10", "270.50", "US_EQUITY", false, b1, 2),
         // no price in the export: the latest close on or before the run date
         holding("B1", "A1", "BND", "20", "74.12", "US_BOND", false, b1, 3),
@@ -150,7 +157,7 @@ class ReadHoldingsTest {
     PCollectionTuple out = read(pipeline,
         List.of(source("B2", dir.resolve("B2/positions-*.csv").toString())));
 
-    PAssert.that(out.get(ReadHoldings.HOLDINGS)).containsInAnyOrder(
+    PAssert.that(holdings(out)).containsInAnyOrder(
         holding("B2", "A1", "BND", "100", "74.00", "US_BOND", false, first.toString(), 2),
         holding("B2", "A9", "VTI", "2", "274.00", "US_EQUITY", false, second.toString(), 2),
         holding("B2", "A9", "CASH", "250", "1", "CASH", true, second.toString(), 3));
@@ -158,6 +165,62 @@ class ReadHoldingsTest {
         .containsInAnyOrder(new SourceTally("B2", 2, 5, 3, 2, 0));
     PAssert.that(out.get(ReadHoldings.REJECTED)).empty();
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void accountsCarryTheirLineOfTheAccountsFile(TestPipeline pipeline) throws IOException {
+    DomainCoders.registerOn(pipeline);
+    PCollectionTuple out = read(pipeline, List.of(source("B1", brokerageOne().toString()),
+        source("B2", brokerageTwo().toString())));
+
+    // B1/A2's rows were all rejected, so it has no holdings; B1/A9 is not listed at all
+    PAssert.that(out.get(ReadHoldings.ACCOUNTS).apply("Infos", MapElements
+        .into(TypeDescriptor.of(AccountInfo.class)).via(AccountHoldings::info)))
+        .containsInAnyOrder(
+            new AccountInfo(new AccountKey("B1", "A1"), "H1", "m60", new BigDecimal("0")),
+            new AccountInfo(new AccountKey("B2", "A1"), "H2", "m60", new BigDecimal("0")),
+            new AccountInfo(new AccountKey("B2", "A9"), "H2", "m60", new BigDecimal("0")));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void aLargeFileReadInPartsGivesEveryRowItsLineAndTalliesOnce(TestPipeline pipeline)
+      throws IOException {
+    DomainCoders.registerOn(pipeline);
+    // 40 bytes a part: the 8-line export is cut at several line ends, CRLF and all
+    String b1 = brokerageOne().toString();
+    PCollectionTuple out = read(pipeline, List.of(source("B1", b1)), 40);
+
+    PAssert.that(holdings(out)).containsInAnyOrder(
+        holding("B1", "A1", "VTI", "10", "270.50", "US_EQUITY", false, b1, 2),
+        holding("B1", "A1", "BND", "20", "74.12", "US_BOND", false, b1, 3),
+        holding("B1", "A1", "CASH", "1000.50", "1", "CASH", true, b1, 5));
+    PAssert.that(out.get(ReadHoldings.REJECTED)).containsInAnyOrder(
+        new RejectedRow("B1", b1, 6, "quantity 'abc' is not a number",
+            "A2,VTI,abc,270.50,US_EQUITY"),
+        new RejectedRow("B1", b1, 7, "account A9 of B1 is not in accounts.csv",
+            "A9,VTI,5,270.50,US_EQUITY"),
+        new RejectedRow("B1", b1, 8, "no price for XYZ in the export or the price history",
+            "A2,XYZ,3,,US_EQUITY"));
+    PAssert.that(out.get(ReadHoldings.TALLIES))
+        .containsInAnyOrder(new SourceTally("B1", 1, 8, 3, 2, 3));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void anAccountListedTwiceFailsTheRunNamingIt(TestPipeline pipeline) throws IOException {
+    DomainCoders.registerOn(pipeline);
+    accounts = write("accounts.csv", """
+        brokerage_id,account_id,household_id,model_id,cash_reserve
+        B2,A1,H2,m60,0
+        B2,A9,H2,m60,0
+        B2,A1,H3,m60,0
+        """);
+    read(pipeline, List.of(source("B2", brokerageTwo().toString())));
+
+    Pipeline.PipelineExecutionException e = assertThrows(
+        Pipeline.PipelineExecutionException.class, () -> pipeline.run().waitUntilFinish());
+    assertInputException(e, accounts + ": account B2/A1 is listed twice");
   }
 
   @Test
@@ -172,11 +235,22 @@ class ReadHoldingsTest {
   }
 
   private PCollectionTuple read(Pipeline pipeline, List<SourceConfig> sources) {
+    return read(pipeline, sources, ReadHoldings.PART_BYTES);
+  }
+
+  private PCollectionTuple read(Pipeline pipeline, List<SourceConfig> sources, long partBytes) {
     PipelineConfig config = new PipelineConfig("test", dir.resolve("test.yaml").toString(),
         sources, accounts.toString(), models.toString(), prices.toString(),
         RebalanceRules.defaults(), 4, 0, Map.of());
-    ReferenceData reference = ReadReferenceData.from(pipeline, config, RUN_DATE);
-    return pipeline.apply("ReadHoldings", ReadHoldings.from(sources, reference, RUN_DATE));
+    ReadReferenceData.Read reference = ReadReferenceData.from(pipeline, config, RUN_DATE);
+    return pipeline.apply("ReadHoldings", ReadHoldings.from(config, reference.views(),
+        reference.accounts(), RUN_DATE, 3).withPartBytes(partBytes));
+  }
+
+  /** Every account's holdings, as one collection. */
+  private static PCollection<Holding> holdings(PCollectionTuple out) {
+    return out.get(ReadHoldings.ACCOUNTS).apply("Holdings", FlatMapElements
+        .into(TypeDescriptor.of(Holding.class)).via(AccountHoldings::holdings));
   }
 
   private static SourceConfig source(String id, String uri) {

@@ -160,7 +160,7 @@ class RebalanceTest {
 
   private static PCollectionTuple rebalance(Pipeline pipeline, List<AccountInfo> accounts,
       List<AccountAnalysis> analyses) {
-    ReferenceData reference = TestReferences.of(pipeline, accounts, List.of(M60, M80), PRICES);
+    ReferenceData reference = TestReferences.of(pipeline, List.of(M60, M80), PRICES);
     return pipeline.apply("Accounts", Create.of(analyses))
         .apply("Rebalance", Rebalance.with(reference, RULES, RUN_DATE, 4));
   }

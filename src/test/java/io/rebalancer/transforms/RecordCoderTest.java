@@ -194,4 +194,33 @@ class RecordCoderTest {
   public record WithInstant(Instant at) {}
 
   public record WithMap(Map<String, String> values) {}
+
+  @Test
+  void aCoderSharedByThreadsFromItsFirstUseEncodesAndDecodesOnEvery() throws Exception {
+    // Workers share one deserialized coder; each round starts unbound and races the first use.
+    RecordCoder<Holding> prototype = RecordCoder.of(Holding.class);
+    byte[] expected = CoderUtils.encodeToByteArray(prototype, holding());
+    int threads = 8;
+    for (int round = 0; round < 200; round++) {
+      RecordCoder<Holding> coder = SerializableUtils.clone(prototype);
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      try {
+        List<java.util.concurrent.Future<Holding>> results = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          results.add(pool.submit(() -> {
+            start.await();
+            assertArrayEquals(expected, CoderUtils.encodeToByteArray(coder, holding()));
+            return CoderUtils.decodeFromByteArray(coder, expected);
+          }));
+        }
+        for (java.util.concurrent.Future<Holding> r : results) {
+          assertThat(r.get(), is(holding()));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
 }

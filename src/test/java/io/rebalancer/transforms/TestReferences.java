@@ -1,7 +1,5 @@
 package io.rebalancer.transforms;
 
-import io.rebalancer.core.AccountInfo;
-import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
 import java.util.List;
@@ -16,13 +14,7 @@ import org.apache.beam.sdk.values.KV;
 final class TestReferences {
   private TestReferences() {}
 
-  static ReferenceData of(Pipeline p, List<AccountInfo> accounts, List<Model> models,
-      PriceBook prices) {
-    var accountsView = p
-        .apply("TestAccounts", Create.of(accounts.stream().map(a -> KV.of(a.key(), a)).toList())
-            .withCoder(KvCoder.of(RecordCoder.of(AccountKey.class),
-                RecordCoder.of(AccountInfo.class))))
-        .apply("TestAccountsView", View.asMap());
+  static ReferenceData of(Pipeline p, List<Model> models, PriceBook prices) {
     var modelsView = p
         .apply("TestModels", Create.of(models.stream().map(m -> KV.of(m.modelId(), m)).toList())
             .withCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoder.of(Model.class))))
@@ -30,6 +22,6 @@ final class TestReferences {
     var pricesView = p
         .apply("TestPrices", Create.of(prices).withCoder(PriceBookCoder.INSTANCE))
         .apply("TestPricesView", View.asSingleton());
-    return new ReferenceData(accountsView, true, modelsView, pricesView);
+    return new ReferenceData(modelsView, pricesView);
   }
 }

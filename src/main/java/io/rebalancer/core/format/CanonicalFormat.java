@@ -16,7 +16,7 @@ public final class CanonicalFormat implements ExportFormat {
   }
 
   @Override
-  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
+  public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     int[] col = null;
     for (ExportRow row : rows) {
       if (row.isBlank()) {
@@ -25,10 +25,30 @@ public final class CanonicalFormat implements ExportFormat {
         col = columns(file, row);
         sink.recognised(row, "header");
       } else {
-        HoldingFields.emit(file, row, new HoldingFields.Cells(cell(row, col[0]), cell(row, col[1]),
-            cell(row, col[2]), cell(row, col[3]), cell(row, col[4]), cell(row, col[5])), sink);
+        holding(file, row, col, sink);
       }
     }
+  }
+
+  /**
+   * Reads a part of a file that lies after its header: every row is a holding or a blank line.
+   * A large file is read in parts by several workers, each given the file's header row.
+   */
+  public void readPart(SourceFile file, ExportRow header, Iterable<ExportRow> rows,
+      ParseSink sink) {
+    int[] col = columns(file, header);
+    for (ExportRow row : rows) {
+      if (row.isBlank()) {
+        sink.recognised(row, "blank");
+      } else {
+        holding(file, row, col, sink);
+      }
+    }
+  }
+
+  private static void holding(SourceFile file, ExportRow row, int[] col, ParseSink sink) {
+    HoldingFields.emit(file, row, new HoldingFields.Cells(cell(row, col[0]), cell(row, col[1]),
+        cell(row, col[2]), cell(row, col[3]), cell(row, col[4]), cell(row, col[5])), sink);
   }
 
   private static int[] columns(SourceFile file, ExportRow header) {

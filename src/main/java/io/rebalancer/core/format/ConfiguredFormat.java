@@ -20,10 +20,12 @@ public final class ConfiguredFormat implements ExportFormat {
   }
 
   @Override
-  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
+  public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     Columns col = null;
     boolean ended = false;
+    boolean any = false;
     for (ExportRow row : rows) {
+      any = true;
       if (ended) {
         sink.recognised(row, "footer");
       } else if (col == null) {
@@ -44,7 +46,7 @@ public final class ConfiguredFormat implements ExportFormat {
         holding(file, row, col, sink);
       }
     }
-    if (col == null && !rows.isEmpty()) {
+    if (col == null && any) {
       throw new InputException("source " + file.sourceId() + ": " + file.uri() + ": format "
           + spec.name() + ": no header row " + (spec.headerLine() > 0
               ? "on line " + spec.headerLine() : "starting with '" + spec.headerMarker() + "'"));

@@ -47,7 +47,7 @@ public final class EtradePortfolioFormat implements ExportFormat {
   }
 
   @Override
-  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
+  public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     Parse parse = new Parse(file, sink);
     rows.forEach(parse::row);
   }

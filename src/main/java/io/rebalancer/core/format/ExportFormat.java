@@ -6,5 +6,9 @@ import java.util.List;
 public interface ExportFormat {
   String name();
 
-  void read(SourceFile file, List<ExportRow> rows, ParseSink sink);
+  /**
+   * @param rows the file's rows; a layout may iterate them more than once (each pass reads the
+   *     file again), but never holds them all
+   */
+  void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink);
 }

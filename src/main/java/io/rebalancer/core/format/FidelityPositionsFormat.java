@@ -47,7 +47,7 @@ public final class FidelityPositionsFormat implements ExportFormat {
   }
 
   @Override
-  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
+  public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     Columns columns = null;
     boolean footer = false;
     for (ExportRow row : rows) {

@@ -53,13 +53,13 @@ public final class IbkrActivityFormat implements ExportFormat {
   }
 
   @Override
-  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
+  public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     Statement statement = new Statement(file, sink, statementAccounts(rows));
     rows.forEach(statement::row);
   }
 
   /** The accounts the statement names in "Account Information,Data,Account,<id>" rows. */
-  private static Set<String> statementAccounts(List<ExportRow> rows) {
+  private static Set<String> statementAccounts(Iterable<ExportRow> rows) {
     Set<String> accounts = new LinkedHashSet<>();
     for (ExportRow row : rows) {
       if (section(row).equals(ACCOUNT_INFORMATION) && kind(row).equals("data")

@@ -35,21 +35,37 @@ public final class ReferenceFiles {
 
   private ReferenceFiles() {}
 
+  /** The accounts in file order; an account listed twice stops the run, naming its line. */
   public static List<AccountInfo> accounts(String file, Reader in) {
     Map<AccountKey, AccountInfo> out = new LinkedHashMap<>();
+    accounts(file, in, (info, line) -> {
+      if (out.put(info.key(), info) != null) {
+        throw new InputException(file + ": line " + line + ": account " + info.key()
+            + " is listed twice");
+      }
+    });
+    return List.copyOf(out.values());
+  }
+
+  /** Where each account line goes as it is read, with its line number. */
+  public interface AccountLines {
+    void accept(AccountInfo info, long line);
+  }
+
+  /**
+   * Streams the accounts to each, holding none: a book's accounts file can have millions of
+   * lines. Repeated accounts are for the caller to find (the pipeline finds them when it joins).
+   */
+  public static void accounts(String file, Reader in, AccountLines each) {
     read(file, in, List.of("brokerage_id", "account_id", "household_id", "model_id"), row -> {
       AccountKey key = new AccountKey(row.text("brokerage_id"), row.text("account_id"));
       BigDecimal reserve = row.optionalDecimal("cash_reserve");
       if (reserve != null && reserve.signum() < 0) {
         throw row.error("cash_reserve must not be negative");
       }
-      AccountInfo info = new AccountInfo(key, row.text("household_id"), row.text("model_id"),
-          reserve == null ? BigDecimal.ZERO : reserve);
-      if (out.put(key, info) != null) {
-        throw row.error("account " + key + " is listed twice");
-      }
+      each.accept(new AccountInfo(key, row.text("household_id"), row.text("model_id"),
+          reserve == null ? BigDecimal.ZERO : reserve), row.line());
     });
-    return List.copyOf(out.values());
   }
 
   public static List<Model> models(String file, Reader in) {
@@ -127,8 +143,11 @@ public final class ReferenceFiles {
   /** One line of a reference file, its cells checked as they are asked for. */
   private record Row(String file, CSVRecord record) {
     InputException error(String problem) {
-      return new InputException(file + ": line " + record.getParser().getCurrentLineNumber()
-          + ": " + problem);
+      return new InputException(file + ": line " + line() + ": " + problem);
+    }
+
+    long line() {
+      return record.getParser().getCurrentLineNumber();
     }
 
     String text(String column) {

@@ -60,7 +60,7 @@ public final class SchwabPositionsFormat implements ExportFormat {
   }
 
   @Override
-  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
+  public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     Reader reader = new Reader(file, sink);
     rows.forEach(reader::accept);
   }

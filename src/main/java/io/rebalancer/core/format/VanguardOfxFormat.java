@@ -45,8 +45,8 @@ public final class VanguardOfxFormat implements ExportFormat {
   }
 
   @Override
-  public void read(SourceFile file, List<ExportRow> rows, ParseSink sink) {
-    if (rows.stream().noneMatch(r -> isHeader(r) && !isTransactionsHeader(r))) {
+  public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
+    if (!hasHoldingsHeader(rows)) {
       throw new InputException(String.format("source %s: %s: no holdings header (Account Number,"
           + "Investment Name,Symbol,Shares,Share Price,Total Value) in the file",
           file.sourceId(), file.uri()));
@@ -121,6 +121,15 @@ public final class VanguardOfxFormat implements ExportFormat {
   }
 
   /** A header names a Symbol and either the holdings' Shares or a transaction's Trade Date. */
+  private static boolean hasHoldingsHeader(Iterable<ExportRow> rows) {
+    for (ExportRow r : rows) {
+      if (isHeader(r) && !isTransactionsHeader(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isHeader(ExportRow row) {
     HeaderColumns h = new HeaderColumns(row.cells());
     return h.find(SYMBOL) >= 0 && (h.find(QUANTITY) >= 0 || h.find(TRANSACTION) >= 0);
