@@ -103,7 +103,7 @@ report() {
 run_kind() {
   local kind="$1" i dir walls=() rsss=() sizes=() wall rss size stages
   if [[ "$kind" == pipeline ]]; then
-    echo "pipeline: runners/$launcher ${options[*]}"
+    echo "pipeline: runners/$launcher${options[*]:+ ${options[*]}}"
   else
     echo "duckdb: ${SQL_SCRIPT#"$PROJECT_DIR/"}"
   fi
