@@ -44,8 +44,9 @@ public final class AccountAnalyzer {
     Double hhi = concentration(positions, invested);
     AccountAnalysis partial = new AccountAnalysis(info.key(), info.householdId(), info.modelId(),
         info.cashReserve(), total, cash, invested, count, hhi, null, null, null, positions);
-    List<ValuePoint> series = ValueSeries.of(partial.investedQuantities(), cash, prices);
-    RiskMetrics risk = RiskMetrics.of(series);
+    double[] values = ValueSeries.values(partial.investedQuantities(), cash, prices);
+    RiskMetrics risk = values != null ? RiskMetrics.ofValues(values)
+        : RiskMetrics.of(ValueSeries.of(partial.investedQuantities(), cash, prices));
     return new AccountAnalysis(info.key(), info.householdId(), info.modelId(),
         info.cashReserve(), total, cash, invested, count, hhi, risk.volatility(),
         risk.maxDrawdown(), risk.riskScore(), positions);

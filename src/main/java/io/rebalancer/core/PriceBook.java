@@ -14,6 +14,8 @@ import java.util.TreeSet;
 public final class PriceBook {
   private final Map<String, PriceSeries> bySymbol = new HashMap<>();
   private final List<LocalDate> dates;
+  /** Each symbol's closes on dates(), NaN where it has none: a date is an index, not a search. */
+  private final Map<String, double[]> aligned = new HashMap<>();
 
   public PriceBook(Collection<PriceSeries> series) {
     TreeSet<LocalDate> all = new TreeSet<>();
@@ -24,6 +26,21 @@ public final class PriceBook {
       s.points().forEach(p -> all.add(p.date()));
     }
     dates = List.copyOf(all);
+    Map<LocalDate, Integer> index = new HashMap<>();
+    for (int i = 0; i < dates.size(); i++) {
+      index.put(dates.get(i), i);
+    }
+    for (PriceSeries s : series) {
+      double[] closes = new double[dates.size()];
+      java.util.Arrays.fill(closes, Double.NaN);
+      s.points().forEach(p -> closes[index.get(p.date())] = p.close().doubleValue());
+      aligned.put(s.symbol(), closes);
+    }
+  }
+
+  /** The symbol's closes as doubles on every date of dates() (NaN: no close), or null. */
+  public double[] closesOnDates(String symbol) {
+    return aligned.get(symbol);
   }
 
   public static PriceBook empty() {

@@ -25,6 +25,23 @@ public record RiskMetrics(Double volatility, Double maxDrawdown, Integer riskSco
     return new RiskMetrics(volatility, maxDrawdown(series), score(volatility));
   }
 
+  /** The same figures from the series' values as doubles, all positive (see ValueSeries.values). */
+  public static RiskMetrics ofValues(double[] values) {
+    if (values.length < 3) {
+      return NONE;
+    }
+    double[] returns = new double[values.length - 1];
+    double peak = values[0];
+    double maxDrawdown = 0;
+    for (int i = 1; i < values.length; i++) {
+      returns[i - 1] = (values[i] - values[i - 1]) / values[i - 1];
+      peak = Math.max(peak, values[i]);
+      maxDrawdown = Math.max(maxDrawdown, (peak - values[i]) / peak);
+    }
+    double volatility = sampleStdDev(returns, 0, returns.length) * Math.sqrt(TRADING_DAYS);
+    return new RiskMetrics(volatility, maxDrawdown, score(volatility));
+  }
+
   /** Simple returns between consecutive dates; null when a value is zero or less (undefined). */
   public static double[] dailyReturns(List<ValuePoint> series) {
     double[] out = new double[Math.max(0, series.size() - 1)];

@@ -55,6 +55,53 @@ public final class ValueSeries {
   }
 
   /**
+   * The same series' values as doubles, for the risk statistics: a date is an index into aligned
+   * closes, where the exact series costs a decimal product and a search per symbol and date.
+   * Null when a value comes near zero or below, where rounding could change whether a return
+   * is defined; the caller then takes the exact series.
+   */
+  public static double[] values(Map<String, BigDecimal> quantities, BigDecimal cash,
+      PriceBook prices) {
+    List<double[]> closes = new ArrayList<>();
+    List<Double> held = new ArrayList<>();
+    for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
+      if (e.getValue().signum() == 0) {
+        continue;
+      }
+      double[] c = prices.closesOnDates(e.getKey());
+      if (c == null) {
+        return new double[0];
+      }
+      closes.add(c);
+      held.add(e.getValue().doubleValue());
+    }
+    double base = cash.doubleValue();
+    int dates = prices.dates().size();
+    double[] out = new double[dates];
+    int n = 0;
+    double largest = Math.abs(base);
+    for (int d = 0; d < dates; d++) {
+      double value = base;
+      boolean complete = true;
+      for (int i = 0; i < closes.size() && complete; i++) {
+        double close = closes.get(i)[d];
+        complete = !Double.isNaN(close);
+        value += held.get(i) * close;
+        largest = Math.max(largest, Math.abs(held.get(i) * close));
+      }
+      if (complete) {
+        out[n++] = value;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (out[i] <= largest * 1e-9) {
+        return null;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
    * A household's series: its accounts' holdings summed and valued on the dates on which every
    * symbol it holds has a close; on those dates it is the sum of its accounts' values.
    */

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
@@ -71,7 +70,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     if (c == String.class) {
       coder = NullableCoder.of(StringUtf8Coder.of());
     } else if (c == BigDecimal.class) {
-      coder = NullableCoder.of(BigDecimalCoder.of());
+      coder = NullableCoder.of(DecimalCoder.INSTANCE);
     } else if (c == LocalDate.class) {
       coder = NullableCoder.of(LocalDateCoder.INSTANCE);
     } else if (c == long.class) {
