@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -41,6 +42,10 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
   private transient volatile Handles handles;
 
   private record Handles(MethodHandle[] accessors, MethodHandle constructor) {}
+
+  private static final MethodType ACCESSOR = MethodType.methodType(Object.class, Object.class);
+  private static final MethodType CONSTRUCTOR =
+      MethodType.methodType(Object.class, Object[].class);
 
   private RecordCoder(Class<T> type) {
     if (!type.isRecord()) {
@@ -106,13 +111,14 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       RecordComponent[] rc = type.getRecordComponents();
       MethodHandle[] acc = new MethodHandle[rc.length];
+      // Typed (Object)Object once, so each call is an invokeExact with no adaptation.
       for (int i = 0; i < rc.length; i++) {
-        acc[i] = lookup.unreflect(rc[i].getAccessor());
+        acc[i] = lookup.unreflect(rc[i].getAccessor()).asType(ACCESSOR);
       }
       Class<?>[] params = Arrays.stream(rc).map(RecordComponent::getType).toArray(Class<?>[]::new);
       Constructor<T> ctor = type.getDeclaredConstructor(params);
-      h = new Handles(acc,
-          lookup.unreflectConstructor(ctor).asSpreader(Object[].class, rc.length));
+      h = new Handles(acc, lookup.unreflectConstructor(ctor)
+          .asSpreader(Object[].class, rc.length).asType(CONSTRUCTOR));
       handles = h; // two threads may both bind; either result is complete and equivalent
       return h;
     } catch (ReflectiveOperationException e) {
@@ -125,7 +131,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     MethodHandle[] accessors = bind().accessors();
     try {
       for (int i = 0; i < accessors.length; i++) {
-        components.get(i).encode(accessors[i].invoke(value), out);
+        components.get(i).encode((Object) accessors[i].invokeExact((Object) value), out);
       }
     } catch (IOException | RuntimeException e) {
       throw e;
@@ -142,7 +148,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       args[i] = components.get(i).decode(in);
     }
     try {
-      return type.cast(constructor.invoke(args));
+      return type.cast((Object) constructor.invokeExact(args));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Throwable e) {
