@@ -32,6 +32,10 @@ public final class OrderShards {
     return String.format("shard-%05d-of-%05d.csv", shard, shards);
   }
 
+  public static String runName(int shard, int shards, int run) {
+    return String.format("shard-%05d-of-%05d.run-%05d.csv", shard, shards, run);
+  }
+
   /** Writes sorted orders to a shard, atomically (a retried write replaces a whole file). */
   public static void writeShard(Path file, LocalDate runDate, List<TradeOrder> sorted)
       throws IOException {
@@ -51,11 +55,29 @@ public final class OrderShards {
 
   /** Merges sorted shards into one CSV with one header, written to a temp name then renamed. */
   public static void merge(List<Path> shards, Path target) throws IOException {
+    merge(shards, target, false);
+  }
+
+  /**
+   * Merges sorted runs of one shard into the shard file, sort keys kept, and removes the runs: a
+   * shard is written as several runs so that no worker holds a whole shard's orders.
+   */
+  public static void mergeRuns(List<Path> runs, Path shard) throws IOException {
+    merge(runs, shard, true);
+    for (Path run : runs) {
+      Files.deleteIfExists(run);
+    }
+  }
+
+  private static void merge(List<Path> shards, Path target, boolean keepKeys) throws IOException {
+    Files.createDirectories(target.toAbsolutePath().getParent());
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     List<CSVParser> parsers = new ArrayList<>();
     try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        CSVPrinter out = new CSVPrinter(w, TradeOrderCsv.FORMAT)) {
-      out.printRecord(TradeOrderCsv.HEADER);
+        CSVPrinter out = new CSVPrinter(w, keepKeys ? StagedCsv.FORMAT : TradeOrderCsv.FORMAT)) {
+      if (!keepKeys) {
+        out.printRecord(TradeOrderCsv.HEADER);
+      }
       PriorityQueue<Head> heads = new PriorityQueue<>();
       for (Path shard : shards) {
         Reader r = Files.newBufferedReader(shard, StandardCharsets.UTF_8);
@@ -65,7 +87,8 @@ public final class OrderShards {
       }
       while (!heads.isEmpty()) {
         Head h = heads.poll();
-        out.printRecord(h.record.toList().subList(KEY_CELLS, h.record.size()));
+        List<String> cells = h.record.toList();
+        out.printRecord(keepKeys ? cells : cells.subList(KEY_CELLS, cells.size()));
         Head.next(h.rest, heads);
       }
     } finally {

@@ -38,6 +38,11 @@ public record StagingArea(String root) implements Serializable {
     return path().resolve("orders");
   }
 
+  /** Sorted runs of the order shards, merged into the shards and removed as they are. */
+  public Path orderRuns() {
+    return path().resolve("order-runs");
+  }
+
   public Path tables() {
     return path().resolve("tables");
   }

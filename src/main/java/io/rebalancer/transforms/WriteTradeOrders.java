@@ -25,6 +25,10 @@ import org.apache.beam.sdk.values.PCollection;
  * Writes the orders as N shard files (whole households per shard, sorted), then merges them into
  * the run's one `trade_orders_YYYYMMDD.csv` in the staging area, with one header. Publishing it
  * into the output folder is the publisher's job, once the whole run has succeeded.
+ *
+ * <p>Each shard is first written as {@link #RUNS} sorted runs (households split by a second hash)
+ * and the runs merged into it, so that no worker holds a shard's orders: a book of a million
+ * accounts has millions of orders.
  */
 public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan>, PCollection<String>> {
   private final StagingArea staging;
@@ -44,10 +48,13 @@ public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan
   @Override
   public PCollection<String> expand(PCollection<HouseholdPlan> plans) {
     return plans
-        .apply("AssignShards", ParDo.of(new AssignShard(shards)))
+        .apply("AssignRuns", ParDo.of(new AssignRun(shards)))
         .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(RecordCoder.of(TradeOrder.class))))
+        .apply("GroupRuns", GroupByKey.create())
+        .apply("WriteRuns", ParDo.of(new WriteRun(staging, runDate, shards)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
         .apply("GroupShards", GroupByKey.create())
-        .apply("WriteShards", ParDo.of(new WriteShard(staging, runDate, shards)))
+        .apply("MergeRuns", ParDo.of(new MergeRuns(staging, shards)))
         .setCoder(StringUtf8Coder.of())
         .apply("ListShards", Combine.globally(new SortedPaths()))
         .apply("MergeShards", ParDo.of(new MergeShards(staging, runDate)));
@@ -63,11 +70,17 @@ public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan
     }
   }
 
-  /** A household's orders go to one shard, picked by a hash stable across JVMs and runners. */
-  static final class AssignShard extends DoFn<HouseholdPlan, KV<Integer, List<TradeOrder>>> {
+  /** Sorted runs a shard is written in. */
+  static final int RUNS = 64;
+
+  /**
+   * A household's orders go to one shard and one run of it, picked by a hash stable across JVMs
+   * and runners: the shard by the hash modulo the shards, the run by what remains of it.
+   */
+  static final class AssignRun extends DoFn<HouseholdPlan, KV<Integer, List<TradeOrder>>> {
     private final int shards;
 
-    AssignShard(int shards) {
+    AssignRun(int shards) {
       this.shards = shards;
     }
 
@@ -75,30 +88,59 @@ public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan
     public void process(@Element HouseholdPlan plan,
         OutputReceiver<KV<Integer, List<TradeOrder>>> out) {
       if (!plan.orders().isEmpty()) {
-        out.output(KV.of(Math.floorMod(plan.householdId().hashCode(), shards), plan.orders()));
+        int hash = plan.householdId().hashCode();
+        int shard = Math.floorMod(hash, shards);
+        int run = Math.floorMod(Math.floorDiv(hash, shards), RUNS);
+        out.output(KV.of(shard * RUNS + run, plan.orders()));
       }
     }
   }
 
-  static final class WriteShard extends DoFn<KV<Integer, Iterable<List<TradeOrder>>>, String> {
+  /** Writes one run of a shard, sorted; hands on (shard, run file). */
+  static final class WriteRun
+      extends DoFn<KV<Integer, Iterable<List<TradeOrder>>>, KV<Integer, String>> {
     private final StagingArea staging;
     private final LocalDate runDate;
     private final int shards;
 
-    WriteShard(StagingArea staging, LocalDate runDate, int shards) {
+    WriteRun(StagingArea staging, LocalDate runDate, int shards) {
       this.staging = staging;
       this.runDate = runDate;
       this.shards = shards;
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<List<TradeOrder>>> shard,
-        OutputReceiver<String> out) throws IOException {
+    public void process(@Element KV<Integer, Iterable<List<TradeOrder>>> run,
+        OutputReceiver<KV<Integer, String>> out) throws IOException {
       List<TradeOrder> orders = new ArrayList<>();
-      shard.getValue().forEach(orders::addAll);
+      run.getValue().forEach(orders::addAll);
       orders.sort(TradeOrder.FILE_ORDER);
-      Path file = staging.orderShards().resolve(OrderShards.shardName(shard.getKey(), shards));
+      int shard = run.getKey() / RUNS;
+      Path file = staging.orderRuns()
+          .resolve(OrderShards.runName(shard, shards, run.getKey() % RUNS));
       OrderShards.writeShard(file, runDate, orders);
+      out.output(KV.of(shard, file.toString()));
+    }
+  }
+
+  /** Merges a shard's runs into the shard file. */
+  static final class MergeRuns extends DoFn<KV<Integer, Iterable<String>>, String> {
+    private final StagingArea staging;
+    private final int shards;
+
+    MergeRuns(StagingArea staging, int shards) {
+      this.staging = staging;
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<String>> shard, OutputReceiver<String> out)
+        throws IOException {
+      List<Path> runs = new ArrayList<>();
+      shard.getValue().forEach(r -> runs.add(Path.of(r)));
+      runs.sort(null);
+      Path file = staging.orderShards().resolve(OrderShards.shardName(shard.getKey(), shards));
+      OrderShards.mergeRuns(runs, file);
       out.output(file.toString());
     }
   }

@@ -118,6 +118,27 @@ class OrderShardsTest {
   }
 
   @Test
+  void runsMergeIntoTheShardTheyWouldHaveBeenAndAreRemoved() throws IOException {
+    List<TradeOrder> all = List.of(order("H1", "B1", "A1", Side.SELL, "VTI"),
+        order("H1", "B1", "A1", Side.BUY, "BND"), order("H2", "B2", "A9", Side.BUY, "VTI"),
+        order("H3", "B1", "A2", Side.SELL, "GLD"));
+    Path whole = dir.resolve("whole.csv");
+    List<TradeOrder> sorted = new java.util.ArrayList<>(all);
+    sorted.sort(TradeOrder.FILE_ORDER);
+    OrderShards.writeShard(whole, RUN, sorted);
+    Path run0 = dir.resolve(OrderShards.runName(0, 1, 0));
+    Path run1 = dir.resolve(OrderShards.runName(0, 1, 1));
+    OrderShards.writeShard(run0, RUN, List.of(sorted.get(0), sorted.get(3)));
+    OrderShards.writeShard(run1, RUN, List.of(sorted.get(1), sorted.get(2)));
+    Path shard = dir.resolve(OrderShards.shardName(0, 1));
+
+    OrderShards.mergeRuns(List.of(run0, run1), shard);
+
+    assertThat(Files.readString(shard), is(Files.readString(whole)));
+    assertThat(Files.exists(run0) || Files.exists(run1), is(false));
+  }
+
+  @Test
   void noTempFileRemains() throws IOException {
     Path shard = dir.resolve(OrderShards.shardName(0, 1));
     OrderShards.writeShard(shard, RUN, List.of(order("H1", "B1", "A1", Side.BUY, "VTI")));
