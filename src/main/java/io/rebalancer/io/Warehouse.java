@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -49,16 +50,38 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates what is missing and migrates older warehouses: columns added since are added (and
+   * derived ones filled), and the value_series table of the stored-series warehouses is dropped
+   * (the series are now views over holdings and prices; nothing else is lost).
+   */
   private void createTables() throws SQLException {
     try (Statement s = connection.createStatement()) {
-      for (Table t : WarehouseTables.PER_RUN) {
+      s.execute("DROP TABLE IF EXISTS value_series");
+      for (Table<?> t : WarehouseTables.STORED) {
         s.execute(t.ddl());
+        for (Table.Column<?> c : t.columns()) {
+          if (!hasColumn(t.name(), c.name())) {
+            s.execute("ALTER TABLE " + t.name() + " ADD COLUMN " + c.name() + " " + c.type());
+            if (c.derivedSql() != null) {
+              s.execute("UPDATE " + t.name() + " SET " + c.name() + " = " + c.derivedSql());
+            }
+          }
+        }
       }
-      s.execute(WarehouseTables.PIPELINE_RUNS.ddl());
-      // Warehouses made before the run log counted its checks.
-      s.execute("ALTER TABLE pipeline_runs ADD COLUMN IF NOT EXISTS checks INTEGER");
-      for (String view : WarehouseTables.VIEWS) {
+      for (String view : WarehouseViews.ALL) {
         s.execute(view);
+      }
+    }
+  }
+
+  private boolean hasColumn(String table, String column) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM duckdb_columns()"
+        + " WHERE schema_name = current_schema() AND table_name = ? AND column_name = ?")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
       }
     }
   }
@@ -71,11 +94,13 @@ public final class Warehouse implements AutoCloseable {
     try {
       connection.setAutoCommit(false);
       try (Statement s = connection.createStatement()) {
-        for (Table t : WarehouseTables.PER_RUN) {
-          s.execute("DELETE FROM " + t.name() + " WHERE run_date = DATE '" + runDate + "'");
+        for (Table<?> t : WarehouseTables.LOADED) {
+          if (t.load() == Table.Load.PER_RUN_DATE) {
+            s.execute("DELETE FROM " + t.name() + " WHERE run_date = DATE '" + runDate + "'");
+          }
           List<Path> files = staging.tableFiles(t.name());
           if (!files.isEmpty()) {
-            s.execute("INSERT INTO " + t.name() + " SELECT * FROM " + readCsv(t, files));
+            s.execute(insert(t, files));
           }
         }
       }
@@ -110,30 +135,31 @@ public final class Warehouse implements AutoCloseable {
   }
 
   private void insertRun(RunRecord r) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO pipeline_runs VALUES"
-        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, r.runId());
-      ps.setObject(2, r.runDate());
-      ps.setTimestamp(3, Timestamp.from(r.startedAt()));
-      ps.setTimestamp(4, Timestamp.from(r.finishedAt()));
-      ps.setString(5, r.runner());
-      ps.setString(6, r.status());
-      ps.setLong(7, r.recordsRead());
-      ps.setLong(8, r.recordsRejected());
-      ps.setLong(9, r.accounts());
-      ps.setLong(10, r.households());
-      ps.setLong(11, r.orders());
-      ps.setLong(12, r.unplaced());
-      ps.setString(13, r.config());
-      ps.setString(14, r.error());
-      ps.setInt(15, r.checks());
+    Table<RunRecord> t = WarehouseTables.PIPELINE_RUNS;
+    String params = String.join(", ", Collections.nCopies(t.columns().size(), "?"));
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + t.name() + " ("
+        + t.columnList() + ") VALUES (" + params + ")")) {
+      List<String> cells = t.row(r).cells();
+      for (int i = 0; i < cells.size(); i++) {
+        ps.setString(i + 1, cells.get(i));
+      }
       ps.executeUpdate();
     }
   }
 
-  static String readCsv(Table t, List<Path> files) {
+  /** Inserts (or, for an upserted table, replaces by key) the staged rows of a table. */
+  static String insert(Table<?> t, List<Path> files) {
+    String values = t.columns().stream()
+        .map(c -> c.staged() ? c.name() : c.derivedSql() + " AS " + c.name())
+        .collect(Collectors.joining(", "));
+    String verb = t.load() == Table.Load.UPSERT ? "INSERT OR REPLACE INTO " : "INSERT INTO ";
+    return verb + t.name() + " (" + t.columnList() + ") SELECT " + values + " FROM "
+        + readCsv(t, files);
+  }
+
+  static String readCsv(Table<?> t, List<Path> files) {
     String list = files.stream().map(f -> quote(f.toString())).collect(Collectors.joining(", "));
-    String columns = t.columns().stream()
+    String columns = t.stagedColumns().stream()
         .map(c -> quote(c.name()) + ": " + quote(c.type()))
         .collect(Collectors.joining(", "));
     return "read_csv([" + list + "], header = false, auto_detect = false, delim = ',',"
