@@ -79,6 +79,19 @@ final class QualityChecks {
     return checks.size();
   }
 
+  /** Fails the run when the staged rows (an SQL relation) hold a key of the table twice. */
+  static void stagedKeyUnique(Connection c, Table<?> t, String staged) throws SQLException {
+    String key = String.join(", ", t.key());
+    String name = "unique_staged_" + t.name() + "(" + key + ")";
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", count(*) FROM " + staged
+        + " GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        throw new InputException("data-quality check " + name + " failed: " + describe(rs));
+      }
+    }
+  }
+
   private static String describe(ResultSet rs) throws SQLException {
     List<String> cells = new ArrayList<>();
     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

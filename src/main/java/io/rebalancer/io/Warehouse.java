@@ -100,6 +100,10 @@ public final class Warehouse implements AutoCloseable {
           }
           List<Path> files = staging.tableFiles(t.name());
           if (!files.isEmpty()) {
+            if (t.load() == Table.Load.UPSERT) {
+              // an upsert keeps one of two rows of a key: two are a failed run, not a choice
+              QualityChecks.stagedKeyUnique(connection, t, readCsv(t, files));
+            }
             s.execute(insert(t, files));
           }
         }
