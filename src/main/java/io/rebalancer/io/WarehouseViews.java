@@ -17,7 +17,8 @@ final class WarehouseViews {
   private static final String SERIES_POSITIONS = "CREATE OR REPLACE VIEW series_positions AS"
       + " SELECT run_date, scope, scope_id, symbol, amount,"
       + " coalesce(sum(amount) FILTER (WHERE symbol IS NULL) OVER scope, 0) AS cash,"
-      + " count(*) FILTER (WHERE symbol IS NOT NULL AND amount <> 0) OVER scope AS held"
+      + " count(*) FILTER (WHERE symbol IS NOT NULL AND amount <> 0) OVER scope AS held,"
+      + " row_number() OVER scope AS nth"
       + " FROM (" + pooled("'account'", "account_scope_id") + " UNION ALL "
       + pooled("'household'", "household_id") + ") WINDOW scope AS (" + SCOPE + ")";
 
@@ -30,19 +31,19 @@ final class WarehouseViews {
 
   /**
    * The value on each date up to the run date on which every symbol held (nonzero) has a close;
-   * a scope that holds none is valued, at its cash, on every date that has any close.
+   * a scope that holds none is valued, at its cash, on every date that has any close: one of its
+   * rows joins those dates under the symbol '' (no symbol is empty), so holdings are read once.
    */
   private static final String SERIES_VALUES = "CREATE OR REPLACE VIEW series_values AS"
       + " SELECT h.run_date, h.scope, h.scope_id, p.value_date,"
       + " h.cash + sum(h.amount * p.close) AS portfolio_value"
-      + " FROM series_positions h JOIN prices p"
-      + " ON p.symbol = h.symbol AND p.value_date <= h.run_date WHERE h.amount <> 0"
+      + " FROM (SELECT *, CASE WHEN held > 0 AND amount <> 0 THEN symbol"
+      + " WHEN held = 0 AND nth = 1 THEN '' END AS priced_by FROM series_positions) h"
+      + " JOIN (SELECT symbol, value_date, close FROM prices"
+      + " UNION ALL SELECT DISTINCT '', value_date, 0 FROM prices) p"
+      + " ON p.symbol = h.priced_by AND p.value_date <= h.run_date"
       + " GROUP BY h.run_date, h.scope, h.scope_id, p.value_date, h.cash, h.held"
-      + " HAVING count(*) = h.held"
-      + " UNION ALL SELECT s.run_date, s.scope, s.scope_id, d.value_date, s.cash"
-      + " FROM (SELECT DISTINCT run_date, scope, scope_id, cash FROM series_positions"
-      + " WHERE held = 0) s JOIN (SELECT DISTINCT value_date FROM prices) d"
-      + " ON d.value_date <= s.run_date";
+      + " HAVING count(*) = greatest(h.held, 1)";
 
   /**
    * Returns, cumulative return, drawdown and the rolling volatility of the last 30 returns (from

@@ -161,4 +161,31 @@ class WarehouseTest {
       assertThat(count(w, "SELECT count(*) FROM holdings"), is(0L));
     }
   }
+
+  @Test
+  void moneyBeyondEighteenDigitsLoadsExactly() throws Exception {
+    try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+      StagingArea staging = StagingArea.create(dir.resolve("big"), "run");
+      Files.createDirectories(staging.tables());
+      Files.write(staging.tables().resolve("holdings-part-00000-of-00001.csv"), List.of(
+          StagedCsv.line(List.of("2026-11-20", "B1", "A1", "H1", "VTI", "EQ",
+              "123456789.0123456789", "1000.0000000001", "123456789012468.2524691356", "false")),
+          StagedCsv.line(List.of("2026-11-20", "B1", "A1", "H1", "CASH", "CASH",
+              "-99999999.9999999999", "1", "-99999999.9999999999", "true"))));
+      Files.write(staging.tables().resolve("portfolio_metrics-part-00000-of-00001.csv"), List.of(
+          StagedCsv.line(java.util.Arrays.asList("2026-11-20", "B1", "A1", "H1", "m",
+              "123456689012468.2524691357", "-99999999.9999999999", "123456789012468.2524691356",
+              "1", "1.0", null, null, null, "0"))));
+      w.loadRun(D1, staging, run("r1", D1));
+      try (Statement s = w.connection().createStatement();
+          ResultSet rs = s.executeQuery("SELECT CAST(quantity AS VARCHAR),"
+              + " CAST(market_value AS VARCHAR) FROM holdings ORDER BY symbol DESC")) {
+        rs.next();
+        assertThat(rs.getString(1), is("123456789.0123456789"));
+        assertThat(rs.getString(2), is("123456789012468.2524691356"));
+        rs.next();
+        assertThat(rs.getString(1), is("-99999999.9999999999"));
+      }
+    }
+  }
 }
