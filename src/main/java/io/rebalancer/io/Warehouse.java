@@ -102,22 +102,26 @@ public final class Warehouse implements AutoCloseable {
   public int loadRun(LocalDate runDate, StagingArea staging, RunRecord run) {
     try {
       connection.setAutoCommit(false);
+      int checks = 0;
       try (Statement s = connection.createStatement()) {
         for (Table<?> t : WarehouseTables.LOADED) {
           if (t.load() == Table.Load.PER_RUN_DATE) {
             s.execute("DELETE FROM " + t.name() + " WHERE run_date = DATE '" + runDate + "'");
           }
           List<Path> files = staging.tableFiles(t.name());
-          if (!files.isEmpty()) {
-            if (t.load() == Table.Load.UPSERT) {
-              // an upsert keeps one of two rows of a key: two are a failed run, not a choice
+          if (t.load() == Table.Load.UPSERT) {
+            // an upsert keeps one of two rows of a key: two are a failed run, not a choice
+            checks++;
+            if (!files.isEmpty()) {
               QualityChecks.stagedKeyUnique(connection, t, readCsv(t, files));
             }
+          }
+          if (!files.isEmpty()) {
             s.execute(insert(t, files));
           }
         }
       }
-      int checks = QualityChecks.run(connection, runDate);
+      checks += QualityChecks.run(connection, runDate);
       insertRun(run.withChecks(checks));
       connection.commit();
       return checks;
