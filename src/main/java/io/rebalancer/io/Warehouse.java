@@ -65,6 +65,7 @@ public final class Warehouse implements AutoCloseable {
    * (the series are now views over holdings and prices; nothing else is lost).
    */
   private void createTables() throws SQLException {
+    connection.setAutoCommit(false); // a migration that fails halfway leaves the file as it was
     try (Statement s = connection.createStatement()) {
       s.execute("DROP TABLE IF EXISTS value_series");
       for (Table<?> t : WarehouseTables.STORED) {
@@ -81,6 +82,12 @@ public final class Warehouse implements AutoCloseable {
       for (String view : WarehouseViews.ALL) {
         s.execute(view);
       }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw e;
+    } finally {
+      autoCommit();
     }
   }
 
