@@ -45,7 +45,12 @@ public final class Warehouse implements AutoCloseable {
         s.execute("SET preserve_insertion_order = false");
       }
       Warehouse w = new Warehouse(file, c);
-      w.createTables();
+      try {
+        w.createTables();
+      } catch (SQLException e) {
+        w.close(); // release the file: the next writer must not find it locked
+        throw e;
+      }
       return w;
     } catch (SQLException e) {
       String m = String.valueOf(e.getMessage());
