@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -77,10 +78,12 @@ public final class Publisher {
   /** Every source must have matched files and given at least one holding. */
   private Map<String, SourceTally> checkSources() {
     Map<String, SourceTally> tallies = new HashMap<>();
-    for (List<String> row : StagedCsv.read(staging.tableFiles("source_counts"))) {
-      SourceTally t = new SourceTally(row.get(1), Long.parseLong(row.get(2)),
-          Long.parseLong(row.get(3)), Long.parseLong(row.get(4)), Long.parseLong(row.get(5)),
-          Long.parseLong(row.get(6)));
+    Table<?> counts = WarehouseTables.SOURCE_COUNTS;
+    for (List<String> cells : StagedCsv.read(staging.tableFiles(counts.name()))) {
+      Table<?>.Staged row = counts.read(cells);
+      SourceTally t = new SourceTally(row.get("source_id"), row.getLong("files"),
+          row.getLong("rows_read"), row.getLong("holdings"), row.getLong("recognised"),
+          row.getLong("rejected"));
       tallies.put(t.sourceId(), t);
     }
     for (SourceConfig source : config.sources()) {
@@ -100,32 +103,36 @@ public final class Publisher {
     if (rejected <= config.maxRejectedRows()) {
       return;
     }
-    List<String> first = rejectedRows().get(0);
+    Table<?>.Staged first = rejectedRows().get(0);
     throw new InputException(String.format(
         "source %s: %d rejected row(s) in all, more than validation.maxRejectedRows (%d);"
-            + " first: %s line %s: %s", first.get(1), rejected, config.maxRejectedRows(),
-        first.get(2), first.get(3), first.get(4)));
+            + " first: %s line %s: %s", first.get("brokerage_id"), rejected,
+        config.maxRejectedRows(), first.get("source_uri"), first.get("line_number"),
+        first.get("reason")));
   }
 
   /** The staged rejected rows in file order: source, file, line. */
-  private List<List<String>> rejectedRows() {
-    List<List<String>> rows = new java.util.ArrayList<>(
-        StagedCsv.read(staging.tableFiles("rejected_records")));
-    rows.sort(Comparator.comparing((List<String> r) -> r.get(1))
-        .thenComparing(r -> r.get(2))
-        .thenComparingLong(r -> Long.parseLong(r.get(3))));
+  private List<Table<?>.Staged> rejectedRows() {
+    Table<?> t = WarehouseTables.REJECTED_RECORDS;
+    List<Table<?>.Staged> rows = new ArrayList<>();
+    StagedCsv.read(staging.tableFiles(t.name())).forEach(cells -> rows.add(t.read(cells)));
+    rows.sort(Comparator.comparing((Table<?>.Staged r) -> r.get("brokerage_id"))
+        .thenComparing(r -> r.get("source_uri"))
+        .thenComparingLong(r -> r.getLong("line_number")));
     return rows;
   }
 
   private StagedSummary summary() {
-    List<List<String>> rows = StagedCsv.read(staging.tableFiles("run_summary"));
+    Table<?> t = WarehouseTables.RUN_SUMMARY;
+    List<List<String>> rows = StagedCsv.read(staging.tableFiles(t.name()));
     if (rows.size() != 1 || !Files.exists(staging.mergedOrders(runDate))) {
       throw new IllegalStateException("the pipeline finished without staging its outputs in "
           + staging.root());
     }
-    List<String> r = rows.get(0);
-    return new StagedSummary(Long.parseLong(r.get(1)), Long.parseLong(r.get(2)),
-        Long.parseLong(r.get(3)), Long.parseLong(r.get(4)), Long.parseLong(r.get(5)),
-        Long.parseLong(r.get(6)), Long.parseLong(r.get(7)), r.get(8), r.get(9), r.get(10));
+    Table<?>.Staged r = t.read(rows.get(0));
+    return new StagedSummary(r.getLong("households"), r.getLong("accounts"),
+        r.getLong("rebalanced"), r.getLong("within_tolerance"), r.getLong("sells"),
+        r.getLong("buys"), r.getLong("unplaced"), r.get("sell_amount"), r.get("buy_amount"),
+        r.get("total_value"));
   }
 }

@@ -21,7 +21,10 @@ final class QualityChecks {
 
   static List<Check> all() {
     List<Check> checks = new ArrayList<>();
-    for (Table t : WarehouseTables.PER_RUN) {
+    for (Table<?> t : WarehouseTables.LOADED) {
+      if (t.load() != Table.Load.PER_RUN_DATE) {
+        continue; // prices: its primary key holds each (value_date, symbol) once, never NULL
+      }
       String key = String.join(", ", t.key());
       checks.add(new Check("unique_" + t.name() + "(" + key + ")", "SELECT " + key
           + ", count(*) FROM " + t.name() + " WHERE run_date = ? GROUP BY ALL HAVING count(*) > 1"));
@@ -74,6 +77,19 @@ final class QualityChecks {
       }
     }
     return checks.size();
+  }
+
+  /** Fails the run when the staged rows (an SQL relation) hold a key of the table twice. */
+  static void stagedKeyUnique(Connection c, Table<?> t, String staged) throws SQLException {
+    String key = String.join(", ", t.key());
+    String name = "unique_staged_" + t.name() + "(" + key + ")";
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", count(*) FROM " + staged
+        + " GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        throw new InputException("data-quality check " + name + " failed: " + describe(rs));
+      }
+    }
   }
 
   private static String describe(ResultSet rs) throws SQLException {

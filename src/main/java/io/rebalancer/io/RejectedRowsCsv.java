@@ -17,8 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
  * file, line and reason, for whoever fixes the input. Written only when there are any.
  */
 public final class RejectedRowsCsv {
-  public static final List<String> HEADER = List.of("run_date", "brokerage_id", "source_uri",
-      "line_number", "reason", "raw_line");
+  /** The columns of rejected_records, as staged. */
+  public static final List<String> HEADER = WarehouseTables.REJECTED_RECORDS.stagedColumns()
+      .stream().map(Table.Column::name).toList();
 
   private RejectedRowsCsv() {}
 
@@ -30,16 +31,16 @@ public final class RejectedRowsCsv {
    * Writes the rows (rejected_records cells, in file order) to target; returns it, or null when
    * there are no rows.
    */
-  public static Path write(List<List<String>> rows, Path target) {
+  public static Path write(List<? extends Table<?>.Staged> rows, Path target) {
     if (rows.isEmpty()) {
       return null;
     }
     try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
         CSVPrinter p = new CSVPrinter(w, TradeOrderCsv.FORMAT)) {
       p.printRecord(HEADER);
-      for (List<String> row : rows) {
+      for (Table<?>.Staged row : rows) {
         List<String> cells = new ArrayList<>();
-        for (String cell : row) {
+        for (String cell : row.cells()) {
           cells.add(cell == null ? "" : TradeOrderCsv.safe(cell));
         }
         p.printRecord(cells);

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +22,8 @@ import java.util.stream.Collectors;
  * writing process per file: a second writer gets a clear error naming the file.
  */
 public final class Warehouse implements AutoCloseable {
+  private static final Pattern WIDE_DECIMAL =
+      Pattern.compile("DECIMAL\\((\\d+), ?(\\d+)\\)");
   private final Path file;
   private final Connection connection;
 
@@ -34,8 +39,18 @@ public final class Warehouse implements AutoCloseable {
         Files.createDirectories(parent);
       }
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        // A table has no row order, and keeping the staged files' order makes every insert a
+        // single-threaded append: without it a load takes about a third of the time.
+        s.execute("SET preserve_insertion_order = false");
+      }
       Warehouse w = new Warehouse(file, c);
-      w.createTables();
+      try {
+        w.createTables();
+      } catch (SQLException e) {
+        w.close(); // release the file: the next writer must not find it locked
+        throw e;
+      }
       return w;
     } catch (SQLException e) {
       String m = String.valueOf(e.getMessage());
@@ -49,16 +64,45 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates what is missing and migrates older warehouses: columns added since are added (and
+   * derived ones filled), and the value_series table of the stored-series warehouses is dropped
+   * (the series are now views over holdings and prices; nothing else is lost).
+   */
   private void createTables() throws SQLException {
+    connection.setAutoCommit(false); // a migration that fails halfway leaves the file as it was
     try (Statement s = connection.createStatement()) {
-      for (Table t : WarehouseTables.PER_RUN) {
+      s.execute("DROP TABLE IF EXISTS value_series");
+      for (Table<?> t : WarehouseTables.STORED) {
         s.execute(t.ddl());
+        for (Table.Column<?> c : t.columns()) {
+          if (!hasColumn(t.name(), c.name())) {
+            s.execute("ALTER TABLE " + t.name() + " ADD COLUMN " + c.name() + " " + c.type());
+            if (c.derivedSql() != null) {
+              s.execute("UPDATE " + t.name() + " SET " + c.name() + " = " + c.derivedSql());
+            }
+          }
+        }
       }
-      s.execute(WarehouseTables.PIPELINE_RUNS.ddl());
-      // Warehouses made before the run log counted its checks.
-      s.execute("ALTER TABLE pipeline_runs ADD COLUMN IF NOT EXISTS checks INTEGER");
-      for (String view : WarehouseTables.VIEWS) {
+      for (String view : WarehouseViews.ALL) {
         s.execute(view);
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw e;
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private boolean hasColumn(String table, String column) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM duckdb_columns()"
+        + " WHERE schema_name = current_schema() AND table_name = ? AND column_name = ?")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
       }
     }
   }
@@ -70,16 +114,26 @@ public final class Warehouse implements AutoCloseable {
   public int loadRun(LocalDate runDate, StagingArea staging, RunRecord run) {
     try {
       connection.setAutoCommit(false);
+      int checks = 0;
       try (Statement s = connection.createStatement()) {
-        for (Table t : WarehouseTables.PER_RUN) {
-          s.execute("DELETE FROM " + t.name() + " WHERE run_date = DATE '" + runDate + "'");
+        for (Table<?> t : WarehouseTables.LOADED) {
+          if (t.load() == Table.Load.PER_RUN_DATE) {
+            s.execute("DELETE FROM " + t.name() + " WHERE run_date = DATE '" + runDate + "'");
+          }
           List<Path> files = staging.tableFiles(t.name());
+          if (t.load() == Table.Load.UPSERT) {
+            // an upsert keeps one of two rows of a key: two are a failed run, not a choice
+            checks++;
+            if (!files.isEmpty()) {
+              QualityChecks.stagedKeyUnique(connection, t, readCsv(t, files));
+            }
+          }
           if (!files.isEmpty()) {
-            s.execute("INSERT INTO " + t.name() + " SELECT * FROM " + readCsv(t, files));
+            s.execute(insert(t, files));
           }
         }
       }
-      int checks = QualityChecks.run(connection, runDate);
+      checks += QualityChecks.run(connection, runDate);
       insertRun(run.withChecks(checks));
       connection.commit();
       return checks;
@@ -110,35 +164,50 @@ public final class Warehouse implements AutoCloseable {
   }
 
   private void insertRun(RunRecord r) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO pipeline_runs VALUES"
-        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, r.runId());
-      ps.setObject(2, r.runDate());
-      ps.setTimestamp(3, Timestamp.from(r.startedAt()));
-      ps.setTimestamp(4, Timestamp.from(r.finishedAt()));
-      ps.setString(5, r.runner());
-      ps.setString(6, r.status());
-      ps.setLong(7, r.recordsRead());
-      ps.setLong(8, r.recordsRejected());
-      ps.setLong(9, r.accounts());
-      ps.setLong(10, r.households());
-      ps.setLong(11, r.orders());
-      ps.setLong(12, r.unplaced());
-      ps.setString(13, r.config());
-      ps.setString(14, r.error());
-      ps.setInt(15, r.checks());
+    Table<RunRecord> t = WarehouseTables.PIPELINE_RUNS;
+    String params = String.join(", ", Collections.nCopies(t.columns().size(), "?"));
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + t.name() + " ("
+        + t.columnList() + ") VALUES (" + params + ")")) {
+      List<String> cells = t.row(r).cells();
+      for (int i = 0; i < cells.size(); i++) {
+        ps.setString(i + 1, cells.get(i));
+      }
       ps.executeUpdate();
     }
   }
 
-  static String readCsv(Table t, List<Path> files) {
-    String list = files.stream().map(f -> quote(f.toString())).collect(Collectors.joining(", "));
-    String columns = t.columns().stream()
-        .map(c -> quote(c.name()) + ": " + quote(c.type()))
+  /** Inserts (or, for an upserted table, replaces by key) the staged rows of a table. */
+  static String insert(Table<?> t, List<Path> files) {
+    String values = t.columns().stream()
+        .map(c -> c.staged() ? c.name() : c.derivedSql() + " AS " + c.name())
         .collect(Collectors.joining(", "));
-    return "read_csv([" + list + "], header = false, auto_detect = false, delim = ',',"
-        + " quote = '\"', escape = '\"', nullstr = '\\N', allow_quoted_nulls = false,"
-        + " columns = {" + columns + "})";
+    String verb = t.load() == Table.Load.UPSERT ? "INSERT OR REPLACE INTO " : "INSERT INTO ";
+    return verb + t.name() + " (" + t.columnList() + ") SELECT " + values + " FROM "
+        + readCsv(t, files);
+  }
+
+  /**
+   * The staged files of a table as a typed relation. DuckDB 1.4 parses text into a DECIMAL wider
+   * than 18 digits about a hundred times slower than into one of 18 (about 10 us a value, most of
+   * a load's time), so such a column is read as text and cast through DECIMAL(18, s) where its
+   * value fits, exactly, else directly.
+   */
+  static String readCsv(Table<?> t, List<Path> files) {
+    String list = files.stream().map(f -> quote(f.toString())).collect(Collectors.joining(", "));
+    StringBuilder columns = new StringBuilder();
+    StringBuilder typed = new StringBuilder();
+    for (Table.Column<?> c : t.stagedColumns()) {
+      Matcher wide = WIDE_DECIMAL.matcher(c.type());
+      boolean slow = wide.matches() && Integer.parseInt(wide.group(1)) > 18;
+      columns.append(columns.length() == 0 ? "" : ", ").append(quote(c.name())).append(": ")
+          .append(quote(slow ? "VARCHAR" : c.type()));
+      typed.append(typed.length() == 0 ? "" : ", ").append(!slow ? c.name()
+          : "coalesce(CAST(TRY_CAST(" + c.name() + " AS DECIMAL(18, " + wide.group(2) + ")) AS "
+              + c.type() + "), CAST(" + c.name() + " AS " + c.type() + ")) AS " + c.name());
+    }
+    return "(SELECT " + typed + " FROM read_csv([" + list + "], header = false,"
+        + " auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = '\\N',"
+        + " allow_quoted_nulls = false, columns = {" + columns + "}))";
   }
 
   private static String quote(String s) {

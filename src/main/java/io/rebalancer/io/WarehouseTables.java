@@ -1,155 +1,236 @@
 package io.rebalancer.io;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import static io.rebalancer.io.Cells.MONEY;
+import static io.rebalancer.io.Cells.date;
+import static io.rebalancer.io.Cells.money;
+import static io.rebalancer.io.Cells.number;
+import static io.rebalancer.io.Cells.ratio;
+
+import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.Allocation;
+import io.rebalancer.core.Position;
+import io.rebalancer.core.PricePoint;
+import io.rebalancer.core.RejectedRow;
+import io.rebalancer.core.RunSummary;
+import io.rebalancer.core.SourceTally;
+import io.rebalancer.core.TradeOrder;
+import io.rebalancer.core.UnplacedTrade;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The warehouse's tables: the contract analysts query. Every table but pipeline_runs is per run date. */
+/**
+ * The warehouse's tables, the contract analysts query: each column once, with its type and how its
+ * cell is made from the domain value. Every table but prices and pipeline_runs is per run date.
+ */
 public final class WarehouseTables {
-  private static final String MONEY = "DECIMAL(38,10)";
-  /** Columns that must not be NULL beyond each table's key (checked before commit). */
-  private static final Map<String, List<String>> REQUIRED = Map.of(
-      "holdings", List.of("household_id", "quantity", "price", "market_value", "is_cash"),
-      "portfolio_metrics", List.of("household_id", "model_id", "total_value", "cash_value",
-          "invested_value", "positions"),
-      "allocations", List.of("market_value", "weight", "target_weight", "out_of_band"),
-      "trade_orders", List.of("household_id", "brokerage_id", "account_id", "symbol", "side",
-          "quantity", "price", "estimated_amount"),
-      "unplaced_trades", List.of("reason"),
-      "rejected_records", List.of("brokerage_id", "reason"),
-      "value_series", List.of("portfolio_value"));
+  private static final String DATE = "DATE";
+  private static final String TEXT = "VARCHAR";
+  private static final String COUNT = "BIGINT";
+  private static final String DOUBLE = "DOUBLE";
+  private static final String FLAG = "BOOLEAN";
 
-  public static final Table HOLDINGS = table("holdings",
-      "run_date DATE, brokerage_id VARCHAR, account_id VARCHAR, household_id VARCHAR, symbol VARCHAR,"
-          + " asset_class VARCHAR, quantity " + MONEY + ", price " + MONEY + ", market_value "
-          + MONEY + ", is_cash BOOLEAN",
-      "brokerage_id, account_id, symbol");
-  public static final Table PORTFOLIO_METRICS = table("portfolio_metrics",
-      "run_date DATE, brokerage_id VARCHAR, account_id VARCHAR, household_id VARCHAR,"
-          + " model_id VARCHAR, total_value " + MONEY + ", cash_value " + MONEY
-          + ", invested_value " + MONEY + ", positions INTEGER, hhi DOUBLE, volatility DOUBLE,"
-          + " max_drawdown DOUBLE, risk_score INTEGER, cash_reserve " + MONEY,
-      "brokerage_id, account_id");
-  public static final Table ALLOCATIONS = table("allocations",
-      "run_date DATE, scope VARCHAR, scope_id VARCHAR, household_id VARCHAR, symbol VARCHAR,"
-          + " market_value " + MONEY + ", weight DOUBLE, target_weight DOUBLE, drift DOUBLE,"
-          + " out_of_band BOOLEAN",
-      "scope, scope_id, symbol");
-  public static final Table ASSET_CLASS_ALLOCATIONS = table("asset_class_allocations",
-      "run_date DATE, scope VARCHAR, scope_id VARCHAR, household_id VARCHAR, asset_class VARCHAR,"
-          + " market_value " + MONEY + ", weight DOUBLE",
-      "scope, scope_id, asset_class");
-  public static final Table TRADE_ORDERS = table("trade_orders",
-      "run_date DATE, order_id VARCHAR, household_id VARCHAR, brokerage_id VARCHAR,"
-          + " account_id VARCHAR, symbol VARCHAR, side VARCHAR, quantity " + MONEY + ", price "
-          + MONEY + ", estimated_amount DECIMAL(38,2), current_weight DECIMAL(10,6),"
-          + " target_weight DECIMAL(10,6), reason VARCHAR",
-      "order_id");
-  public static final Table UNPLACED_TRADES = table("unplaced_trades",
-      "run_date DATE, household_id VARCHAR, symbol VARCHAR, side VARCHAR, quantity " + MONEY
-          + ", reason VARCHAR",
-      "household_id, symbol, side");
-  public static final Table REJECTED_RECORDS = table("rejected_records",
-      "run_date DATE, brokerage_id VARCHAR, source_uri VARCHAR, line_number BIGINT,"
-          + " reason VARCHAR, raw_line VARCHAR",
-      "source_uri, line_number");
-  public static final Table SOURCE_COUNTS = table("source_counts",
-      "run_date DATE, source_id VARCHAR, files BIGINT, rows_read BIGINT, holdings BIGINT,"
-          + " recognised BIGINT, rejected BIGINT",
-      "source_id");
-  /** Price-history series of every account and household; four views show its columns. */
-  public static final Table VALUE_SERIES = table("value_series",
-      "run_date DATE, scope VARCHAR, scope_id VARCHAR, household_id VARCHAR, value_date DATE,"
-          + " portfolio_value " + MONEY + ", daily_return DOUBLE, cumulative_return DOUBLE,"
-          + " drawdown DOUBLE, rolling_volatility DOUBLE",
-      "scope, scope_id, value_date");
+  /** A value of a run date. */
+  public record Dated<T>(LocalDate runDate, T value) {}
+
+  public record HoldingRow(LocalDate runDate, AccountAnalysis account, Position position) {}
+
+  public record AllocationRow(LocalDate runDate, String householdId, Allocation allocation) {}
+
+  public record AssetClassRow(LocalDate runDate, String scope, String scopeId, String householdId,
+      String assetClass, BigDecimal value, BigDecimal total) {}
+
+  public record PriceRow(String symbol, PricePoint point) {}
+
+  public static final Table<HoldingRow> HOLDINGS = Table.<HoldingRow>named("holdings")
+      .column("run_date", DATE, r -> date(r.runDate()))
+      .column("brokerage_id", TEXT, r -> r.account().key().brokerageId())
+      .column("account_id", TEXT, r -> r.account().key().accountId())
+      .required("household_id", TEXT, r -> r.account().householdId())
+      .column("symbol", TEXT, r -> r.position().symbol())
+      .column("asset_class", TEXT, r -> r.position().assetClass())
+      .required("quantity", MONEY, r -> money(r.position().quantity()))
+      .required("price", MONEY, r -> money(r.position().price()))
+      .required("market_value", MONEY, r -> money(r.position().marketValue()))
+      .required("is_cash", FLAG, r -> String.valueOf(r.position().cash()))
+      // The account's series scope id, stored so that a filter on it is a column filter.
+      .derived("account_scope_id", TEXT, "brokerage_id || '/' || account_id")
+      .key("run_date", "brokerage_id", "account_id", "symbol")
+      .build();
+
+  public static final Table<Dated<AccountAnalysis>> PORTFOLIO_METRICS =
+      Table.<Dated<AccountAnalysis>>named("portfolio_metrics")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("brokerage_id", TEXT, r -> r.value().key().brokerageId())
+          .column("account_id", TEXT, r -> r.value().key().accountId())
+          .required("household_id", TEXT, r -> r.value().householdId())
+          .required("model_id", TEXT, r -> r.value().modelId())
+          .required("total_value", MONEY, r -> money(r.value().totalValue()))
+          .required("cash_value", MONEY, r -> money(r.value().cashValue()))
+          .required("invested_value", MONEY, r -> money(r.value().investedValue()))
+          .required("positions", "INTEGER", r -> number(r.value().positionCount()))
+          .column("hhi", DOUBLE, r -> number(r.value().hhi()))
+          .column("volatility", DOUBLE, r -> number(r.value().volatility()))
+          .column("max_drawdown", DOUBLE, r -> number(r.value().maxDrawdown()))
+          .column("risk_score", "INTEGER", r -> number(r.value().riskScore()))
+          .column("cash_reserve", MONEY, r -> money(r.value().cashReserve()))
+          .key("run_date", "brokerage_id", "account_id")
+          .build();
+
+  public static final Table<AllocationRow> ALLOCATIONS = Table.<AllocationRow>named("allocations")
+      .column("run_date", DATE, r -> date(r.runDate()))
+      .column("scope", TEXT, r -> r.allocation().scope())
+      .column("scope_id", TEXT, r -> r.allocation().scopeId())
+      .column("household_id", TEXT, AllocationRow::householdId)
+      .column("symbol", TEXT, r -> r.allocation().symbol())
+      .required("market_value", MONEY, r -> money(r.allocation().marketValue()))
+      .required("weight", DOUBLE, r -> ratio(r.allocation().weight()))
+      .required("target_weight", DOUBLE, r -> ratio(r.allocation().targetWeight()))
+      .column("drift", DOUBLE, r -> ratio(r.allocation().drift()))
+      .required("out_of_band", FLAG, r -> String.valueOf(r.allocation().outOfBand()))
+      .key("run_date", "scope", "scope_id", "symbol")
+      .build();
+
+  public static final Table<AssetClassRow> ASSET_CLASS_ALLOCATIONS =
+      Table.<AssetClassRow>named("asset_class_allocations")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("scope", TEXT, AssetClassRow::scope)
+          .column("scope_id", TEXT, AssetClassRow::scopeId)
+          .column("household_id", TEXT, AssetClassRow::householdId)
+          .column("asset_class", TEXT, AssetClassRow::assetClass)
+          .column("market_value", MONEY, r -> money(r.value()))
+          .column("weight", DOUBLE, r -> ratio(Allocation.weight(r.value(), r.total())))
+          .key("run_date", "scope", "scope_id", "asset_class")
+          .build();
+
+  public static final Table<Dated<TradeOrder>> TRADE_ORDERS =
+      Table.<Dated<TradeOrder>>named("trade_orders")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("order_id", TEXT, r -> r.value().orderId(r.runDate()))
+          .required("household_id", TEXT, r -> r.value().householdId())
+          .required("brokerage_id", TEXT, r -> r.value().brokerageId())
+          .required("account_id", TEXT, r -> r.value().accountId())
+          .required("symbol", TEXT, r -> r.value().symbol())
+          .required("side", TEXT, r -> r.value().side().name())
+          .required("quantity", MONEY, r -> money(r.value().quantity()))
+          .required("price", MONEY, r -> money(r.value().price()))
+          .required("estimated_amount", "DECIMAL(38,2)",
+              r -> r.value().estimatedAmount().toPlainString())
+          .column("current_weight", "DECIMAL(10,6)",
+              r -> TradeOrderCsv.weight(r.value().currentWeight()))
+          .column("target_weight", "DECIMAL(10,6)",
+              r -> TradeOrderCsv.weight(r.value().targetWeight()))
+          .column("reason", TEXT, r -> r.value().reason())
+          .key("run_date", "order_id")
+          .build();
+
+  public static final Table<Dated<UnplacedTrade>> UNPLACED_TRADES =
+      Table.<Dated<UnplacedTrade>>named("unplaced_trades")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("household_id", TEXT, r -> r.value().householdId())
+          .column("symbol", TEXT, r -> r.value().symbol())
+          .column("side", TEXT, r -> r.value().side().name())
+          .column("quantity", MONEY, r -> money(r.value().quantity()))
+          .required("reason", TEXT, r -> r.value().reason())
+          .key("run_date", "household_id", "symbol", "side")
+          .build();
+
+  public static final Table<Dated<RejectedRow>> REJECTED_RECORDS =
+      Table.<Dated<RejectedRow>>named("rejected_records")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .required("brokerage_id", TEXT, r -> r.value().sourceId())
+          .column("source_uri", TEXT, r -> r.value().sourceUri())
+          .column("line_number", COUNT, r -> number(r.value().lineNumber()))
+          .required("reason", TEXT, r -> r.value().reason())
+          .column("raw_line", TEXT, r -> r.value().rawLine())
+          .key("run_date", "source_uri", "line_number")
+          .build();
+
+  public static final Table<Dated<SourceTally>> SOURCE_COUNTS =
+      Table.<Dated<SourceTally>>named("source_counts")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("source_id", TEXT, r -> r.value().sourceId())
+          .column("files", COUNT, r -> number(r.value().files()))
+          .column("rows_read", COUNT, r -> number(r.value().rowsRead()))
+          .column("holdings", COUNT, r -> number(r.value().holdings()))
+          .column("recognised", COUNT, r -> number(r.value().recognised()))
+          .column("rejected", COUNT, r -> number(r.value().rejected()))
+          .key("run_date", "source_id")
+          .build();
+
   /** The price history, each (value_date, symbol) once; every run upserts the closes it read. */
-  public static final Table PRICES = table("prices",
-      "value_date DATE, symbol VARCHAR, close " + MONEY, "value_date, symbol");
-  public static final Table PIPELINE_RUNS = table("pipeline_runs",
-      "run_id VARCHAR, run_date DATE, started_at TIMESTAMP, finished_at TIMESTAMP, runner VARCHAR,"
-          + " status VARCHAR, records_read BIGINT, records_rejected BIGINT, accounts BIGINT,"
-          + " households BIGINT, orders BIGINT, unplaced BIGINT, config VARCHAR, error VARCHAR,"
-          + " checks INTEGER",
-      "run_id");
+  public static final Table<PriceRow> PRICES = Table.<PriceRow>named("prices")
+      .column("value_date", DATE, r -> date(r.point().date()))
+      .column("symbol", TEXT, PriceRow::symbol)
+      .required("close", MONEY, r -> money(r.point().close()))
+      .key("value_date", "symbol")
+      .load(Table.Load.UPSERT)
+      .build();
+
+  /** Not staged: the publisher inserts each run's row itself. */
+  public static final Table<RunRecord> PIPELINE_RUNS = Table.<RunRecord>named("pipeline_runs")
+      .column("run_id", TEXT, RunRecord::runId)
+      .column("run_date", DATE, r -> date(r.runDate()))
+      .column("started_at", "TIMESTAMP", r -> Cells.timestamp(r.startedAt()))
+      .column("finished_at", "TIMESTAMP", r -> Cells.timestamp(r.finishedAt()))
+      .column("runner", TEXT, RunRecord::runner)
+      .column("status", TEXT, RunRecord::status)
+      .column("records_read", COUNT, r -> number(r.recordsRead()))
+      .column("records_rejected", COUNT, r -> number(r.recordsRejected()))
+      .column("accounts", COUNT, r -> number(r.accounts()))
+      .column("households", COUNT, r -> number(r.households()))
+      .column("orders", COUNT, r -> number(r.orders()))
+      .column("unplaced", COUNT, r -> number(r.unplaced()))
+      .column("config", TEXT, RunRecord::config)
+      .column("error", TEXT, RunRecord::error)
+      .column("checks", "INTEGER", r -> number((long) r.checks()))
+      .key("run_id")
+      .load(Table.Load.NONE)
+      .build();
 
   /** Not loaded: the run's totals, staged for the publisher to read. */
-  public static final Table RUN_SUMMARY = table("run_summary",
-      "run_date DATE, households BIGINT, accounts BIGINT, rebalanced BIGINT,"
-          + " within_tolerance BIGINT, sells BIGINT, buys BIGINT, unplaced BIGINT,"
-          + " sell_amount " + MONEY + ", buy_amount " + MONEY + ", total_value " + MONEY,
-      "run_date");
+  public static final Table<Dated<RunSummary>> RUN_SUMMARY =
+      Table.<Dated<RunSummary>>named("run_summary")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("households", COUNT, r -> number(r.value().households()))
+          .column("accounts", COUNT, r -> number(r.value().accounts()))
+          .column("rebalanced", COUNT, r -> number(r.value().rebalanced()))
+          .column("within_tolerance", COUNT, r -> number(r.value().withinTolerance()))
+          .column("sells", COUNT, r -> number(r.value().sells()))
+          .column("buys", COUNT, r -> number(r.value().buys()))
+          .column("unplaced", COUNT, r -> number(r.value().unplaced()))
+          .column("sell_amount", MONEY, r -> money(r.value().sellAmount()))
+          .column("buy_amount", MONEY, r -> money(r.value().buyAmount()))
+          .column("total_value", MONEY, r -> money(r.value().totalValue()))
+          .key("run_date")
+          .load(Table.Load.NONE)
+          .build();
 
   /** The tables a run loads from its staged rows, in load order. */
-  public static final List<Table> PER_RUN = List.of(HOLDINGS, PORTFOLIO_METRICS, ALLOCATIONS,
-      ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS, SOURCE_COUNTS,
-      VALUE_SERIES);
-
-  /** The SPEC's series tables, as views of value_series. */
-  public static final List<String> VIEWS = List.of(
-      "CREATE OR REPLACE VIEW daily_returns AS SELECT run_date, scope, scope_id, value_date,"
-          + " portfolio_value, daily_return FROM value_series WHERE daily_return IS NOT NULL",
-      "CREATE OR REPLACE VIEW cumulative_returns AS SELECT run_date, scope, scope_id, value_date,"
-          + " portfolio_value, cumulative_return FROM value_series",
-      "CREATE OR REPLACE VIEW drawdown AS SELECT run_date, scope, scope_id, value_date,"
-          + " portfolio_value, drawdown FROM value_series",
-      "CREATE OR REPLACE VIEW rolling_volatility AS SELECT run_date, scope, scope_id, value_date,"
-          + " portfolio_value, rolling_volatility AS volatility FROM value_series"
-          + " WHERE rolling_volatility IS NOT NULL",
-      // Dimensions: each account's and symbol's latest state, and a calendar of the data's dates.
-      "CREATE OR REPLACE VIEW dim_account AS SELECT brokerage_id, account_id,"
-          + " arg_max(household_id, run_date) AS household_id, arg_max(model_id, run_date)"
-          + " AS model_id, arg_max(cash_reserve, run_date) AS cash_reserve,"
-          + " min(run_date) AS first_run_date, max(run_date) AS last_run_date"
-          + " FROM portfolio_metrics GROUP BY brokerage_id, account_id",
-      "CREATE OR REPLACE VIEW dim_symbol AS SELECT symbol, arg_max(asset_class, run_date)"
-          + " AS asset_class, arg_max(price, run_date) AS last_price, max(run_date) AS"
-          + " last_run_date, bool_or(is_cash) AS is_cash FROM holdings GROUP BY symbol",
-      "CREATE OR REPLACE VIEW dim_date AS SELECT CAST(d AS DATE) AS date, year(d) AS year,"
-          + " quarter(d) AS quarter, month(d) AS month, isodow(d) AS iso_day_of_week,"
-          + " isodow(d) <= 5 AS is_weekday FROM (SELECT unnest(range(min(d0), max(d0)"
-          + " + INTERVAL 1 DAY, INTERVAL 1 DAY)) AS d FROM (SELECT value_date AS d0 FROM"
-          + " value_series UNION ALL SELECT run_date FROM pipeline_runs))",
-      // What an analyst opens first: the latest successful run and its household allocations.
-      "CREATE OR REPLACE VIEW latest_successful_run AS SELECT * FROM pipeline_runs"
-          + " WHERE status = 'SUCCEEDED' ORDER BY finished_at DESC LIMIT 1",
-      "CREATE OR REPLACE VIEW household_allocation_vs_target AS SELECT a.run_date,"
-          + " a.scope_id AS household_id, a.symbol, a.market_value, a.weight, a.target_weight,"
-          + " a.drift, a.out_of_band FROM allocations a JOIN latest_successful_run r"
-          + " ON a.run_date = r.run_date WHERE a.scope = 'household'");
-
-  private static final Map<String, Table> BY_NAME = List.of(HOLDINGS, PORTFOLIO_METRICS,
+  public static final List<Table<?>> LOADED = List.of(PRICES, HOLDINGS, PORTFOLIO_METRICS,
       ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
-      SOURCE_COUNTS, VALUE_SERIES, PRICES, PIPELINE_RUNS, RUN_SUMMARY).stream()
+      SOURCE_COUNTS);
+
+  /** Every table of the warehouse file. */
+  public static final List<Table<?>> STORED = List.of(PRICES, HOLDINGS, PORTFOLIO_METRICS,
+      ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
+      SOURCE_COUNTS, PIPELINE_RUNS);
+
+  private static final Map<String, Table<?>> BY_NAME = List.of(PRICES, HOLDINGS,
+      PORTFOLIO_METRICS, ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES,
+      REJECTED_RECORDS, SOURCE_COUNTS, PIPELINE_RUNS, RUN_SUMMARY).stream()
       .collect(Collectors.toMap(Table::name, Function.identity()));
 
   private WarehouseTables() {}
 
-  public static Table named(String name) {
-    Table t = BY_NAME.get(name);
+  public static Table<?> named(String name) {
+    Table<?> t = BY_NAME.get(name);
     if (t == null) {
       throw new IllegalArgumentException("no warehouse table " + name);
     }
     return t;
-  }
-
-  private static Table table(String name, String columns, String key) {
-    List<Table.Column> cols = new ArrayList<>();
-    for (String spec : columns.split(",(?![^(]*\\))")) {
-      String[] parts = spec.trim().split(" ", 2);
-      cols.add(new Table.Column(parts[0], parts[1]));
-    }
-    List<String> keyCols = new ArrayList<>();
-    keyCols.add("run_date");
-    keyCols.addAll(Arrays.stream(key.split(",")).map(String::trim).toList());
-    if (name.equals("pipeline_runs") || name.equals("run_summary") || name.equals("prices")) {
-      keyCols = Arrays.stream(key.split(",")).map(String::trim).toList();
-    }
-    List<String> required = new ArrayList<>(keyCols);
-    required.addAll(REQUIRED.getOrDefault(name, List.of()));
-    return new Table(name, cols, keyCols, required);
   }
 }

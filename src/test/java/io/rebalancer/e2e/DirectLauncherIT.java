@@ -245,6 +245,14 @@ class DirectLauncherIT {
       assertThat(table, query("SELECT count(DISTINCT scope || '/' || scope_id) FROM " + table
           + " WHERE run_date = DATE '2026-11-20'"), is(List.of(List.of(7L))));
     }
+    // the views derive each account's series as its analysis did: same largest drawdown
+    assertThat(query("SELECT m.brokerage_id, m.account_id, m.max_drawdown, max(d.drawdown)"
+        + " FROM portfolio_metrics m JOIN drawdown d ON d.run_date = m.run_date"
+        + " AND d.scope = 'account' AND d.scope_id = m.brokerage_id || '/' || m.account_id"
+        + " WHERE m.run_date = DATE '2026-11-20' GROUP BY ALL"
+        + " HAVING abs(m.max_drawdown - max(d.drawdown)) > 1e-9 OR m.max_drawdown IS NULL"),
+        is(empty()));
+    assertThat((Long) query("SELECT count(*) FROM prices").get(0).get(0), greaterThan(0L));
   }
 
   private Launcher.Run direct(String... args) throws IOException, InterruptedException {

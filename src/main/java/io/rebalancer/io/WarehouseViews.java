@@ -1,0 +1,101 @@
+package io.rebalancer.io;
+
+import java.util.List;
+
+/**
+ * The warehouse's views. The value series are derived, not stored: DuckDB computes them on query
+ * from {@code holdings} and {@code prices}, as {@code ValueSeries} and {@code SeriesAnalytics} do.
+ * Every step keeps (run_date, scope, scope_id) as a group or window partition key, so a filter on
+ * one account or household is pushed down to the holdings scan.
+ */
+final class WarehouseViews {
+  private static final String SCOPE = "PARTITION BY run_date, scope, scope_id";
+
+  private WarehouseViews() {}
+
+  /** Each scope's pooled holdings: quantity per non-cash symbol, and cash as one row of no symbol. */
+  private static final String SERIES_POSITIONS = "CREATE OR REPLACE VIEW series_positions AS"
+      + " SELECT run_date, scope, scope_id, symbol, amount,"
+      + " coalesce(sum(amount) FILTER (WHERE symbol IS NULL) OVER scope, 0) AS cash,"
+      + " count(*) FILTER (WHERE symbol IS NOT NULL AND amount <> 0) OVER scope AS held,"
+      + " row_number() OVER scope AS nth"
+      + " FROM (" + pooled("'account'", "account_scope_id") + " UNION ALL "
+      + pooled("'household'", "household_id") + ") WINDOW scope AS (" + SCOPE + ")";
+
+  private static String pooled(String scope, String scopeId) {
+    return "SELECT run_date, " + scope + " AS scope, " + scopeId + " AS scope_id,"
+        + " CASE WHEN is_cash THEN NULL ELSE symbol END AS symbol,"
+        + " sum(CASE WHEN is_cash THEN market_value ELSE quantity END) AS amount"
+        + " FROM holdings GROUP BY ALL";
+  }
+
+  /**
+   * The value on each date up to the run date on which every symbol held (nonzero) has a close;
+   * a scope that holds none is valued, at its cash, on every date that has any close: one of its
+   * rows joins those dates under the symbol '' (no symbol is empty), so holdings are read once.
+   */
+  private static final String SERIES_VALUES = "CREATE OR REPLACE VIEW series_values AS"
+      + " SELECT h.run_date, h.scope, h.scope_id, p.value_date,"
+      + " h.cash + sum(h.amount * p.close) AS portfolio_value"
+      + " FROM (SELECT *, CASE WHEN held > 0 AND amount <> 0 THEN symbol"
+      + " WHEN held = 0 AND nth = 1 THEN '' END AS priced_by FROM series_positions) h"
+      + " JOIN (SELECT symbol, value_date, close FROM prices"
+      + " UNION ALL SELECT DISTINCT '', value_date, 0 FROM prices) p"
+      + " ON p.symbol = h.priced_by AND p.value_date <= h.run_date"
+      + " GROUP BY h.run_date, h.scope, h.scope_id, p.value_date, h.cash, h.held"
+      + " HAVING count(*) = greatest(h.held, 1)";
+
+  /**
+   * Returns, cumulative return, drawdown and the rolling volatility of the last 30 returns (from
+   * the 30th return on). A series is empty where SeriesAnalytics gives none: when its first value,
+   * or any value but its last, is zero or less (a return from it is undefined).
+   */
+  private static final String SERIES_ANALYTICS = "CREATE OR REPLACE VIEW series_analytics AS"
+      + " SELECT run_date, scope, scope_id, value_date,"
+      + " CAST(portfolio_value AS DECIMAL(38,10)) AS portfolio_value, daily_return,"
+      + " cumulative_return, drawdown, CASE WHEN n > 30 THEN stddev_samp(daily_return) OVER ("
+      + SCOPE + " ORDER BY value_date ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) * sqrt(252)"
+      + " END AS volatility"
+      + " FROM (SELECT *, count(*) FILTER (WHERE portfolio_value <= 0 AND (n = 1 OR NOT last))"
+      + " OVER (" + SCOPE + ") AS undefined"
+      + " FROM (SELECT run_date, scope, scope_id, value_date, portfolio_value,"
+      + " row_number() OVER w AS n, lead(value_date) OVER w IS NULL AS last,"
+      + " portfolio_value / lag(portfolio_value) OVER w - 1 AS daily_return,"
+      + " portfolio_value / first_value(portfolio_value) OVER w - 1 AS cumulative_return,"
+      + " 1 - portfolio_value / max(portfolio_value) OVER (w ROWS UNBOUNDED PRECEDING)"
+      + " AS drawdown FROM series_values WINDOW w AS (" + SCOPE + " ORDER BY value_date)))"
+      + " WHERE undefined = 0";
+
+  private static String series(String view, String column, String filter) {
+    return "CREATE OR REPLACE VIEW " + view + " AS SELECT run_date, scope, scope_id, value_date,"
+        + " portfolio_value, " + column + " FROM series_analytics" + filter;
+  }
+
+  /** In creation order: each view after the views it reads. */
+  static final List<String> ALL = List.of(SERIES_POSITIONS, SERIES_VALUES, SERIES_ANALYTICS,
+      series("daily_returns", "daily_return", " WHERE daily_return IS NOT NULL"),
+      series("cumulative_returns", "cumulative_return", ""),
+      series("drawdown", "drawdown", ""),
+      series("rolling_volatility", "volatility", " WHERE volatility IS NOT NULL"),
+      // Dimensions: each account's and symbol's latest state, and a calendar of the data's dates.
+      "CREATE OR REPLACE VIEW dim_account AS SELECT brokerage_id, account_id,"
+          + " arg_max(household_id, run_date) AS household_id, arg_max(model_id, run_date)"
+          + " AS model_id, arg_max(cash_reserve, run_date) AS cash_reserve,"
+          + " min(run_date) AS first_run_date, max(run_date) AS last_run_date"
+          + " FROM portfolio_metrics GROUP BY brokerage_id, account_id",
+      "CREATE OR REPLACE VIEW dim_symbol AS SELECT symbol, arg_max(asset_class, run_date)"
+          + " AS asset_class, arg_max(price, run_date) AS last_price, max(run_date) AS"
+          + " last_run_date, bool_or(is_cash) AS is_cash FROM holdings GROUP BY symbol",
+      "CREATE OR REPLACE VIEW dim_date AS SELECT CAST(d AS DATE) AS date, year(d) AS year,"
+          + " quarter(d) AS quarter, month(d) AS month, isodow(d) AS iso_day_of_week,"
+          + " isodow(d) <= 5 AS is_weekday FROM (SELECT unnest(range(min(d0), max(d0)"
+          + " + INTERVAL 1 DAY, INTERVAL 1 DAY)) AS d FROM (SELECT value_date AS d0 FROM"
+          + " prices UNION ALL SELECT run_date FROM pipeline_runs))",
+      // What an analyst opens first: the latest successful run and its household allocations.
+      "CREATE OR REPLACE VIEW latest_successful_run AS SELECT * FROM pipeline_runs"
+          + " WHERE status = 'SUCCEEDED' ORDER BY finished_at DESC LIMIT 1",
+      "CREATE OR REPLACE VIEW household_allocation_vs_target AS SELECT a.run_date,"
+          + " a.scope_id AS household_id, a.symbol, a.market_value, a.weight, a.target_weight,"
+          + " a.drift, a.out_of_band FROM allocations a JOIN latest_successful_run r"
+          + " ON a.run_date = r.run_date WHERE a.scope = 'household'");
+}
