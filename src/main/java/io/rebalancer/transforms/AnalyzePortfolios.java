@@ -8,12 +8,16 @@ import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -27,7 +31,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class AnalyzePortfolios
     extends PTransform<PCollection<AccountHoldings>, PCollectionTuple> {
   public static final TupleTag<AccountAnalysis> ACCOUNTS = new TupleTag<>() {};
-  public static final TupleTag<WarehouseRow> ROWS = new TupleTag<>() {};
+  /** The accounts' holdings, metrics and allocations, as blocks of warehouse rows. */
+  public static final TupleTag<RowBlock> ROWS = new TupleTag<>() {};
 
   private final ReferenceData reference;
   private final RebalanceRules rules;
@@ -57,11 +62,22 @@ public final class AnalyzePortfolios
     private final RebalanceRules rules;
     private final LocalDate runDate;
     private transient ReferenceData.Values values;
+    private transient RowBlocks rows;
 
     AnalyzeAccount(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
       this.reference = reference;
       this.rules = rules;
       this.runDate = runDate;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      rows = new RowBlocks();
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      rows.flush(b -> c.output(ROWS, b, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
 
     @ProcessElement
@@ -78,21 +94,21 @@ public final class AnalyzePortfolios
       AccountAnalysis a =
           AccountAnalyzer.analyze(account.info(), account.holdings(), values.prices());
       out.get(ACCOUNTS).output(a);
-      emitRows(a, model, out.get(ROWS));
+      emitRows(a, model, row -> rows.add(row, out.get(ROWS)::output));
     }
 
-    private void emitRows(AccountAnalysis a, Model model, OutputReceiver<WarehouseRow> rows) {
+    private void emitRows(AccountAnalysis a, Model model, Consumer<WarehouseRow> rows) {
       for (Position p : a.positions()) {
-        rows.output(WarehouseRows.holding(runDate, a, p));
+        rows.accept(WarehouseRows.holding(runDate, a, p));
       }
-      rows.output(WarehouseRows.metrics(runDate, a));
+      rows.accept(WarehouseRows.metrics(runDate, a));
       String scopeId = a.key().toString();
       for (Allocation al : Allocation.of(Allocation.ACCOUNT, scopeId, a.valuesBySymbol(),
           a.totalValue(), model, rules)) {
-        rows.output(WarehouseRows.allocation(runDate, a.householdId(), al));
+        rows.accept(WarehouseRows.allocation(runDate, a.householdId(), al));
       }
       WarehouseRows.assetClasses(runDate, Allocation.ACCOUNT, scopeId, a.householdId(),
-          a.valuesByAssetClass(), a.totalValue()).forEach(rows::output);
+          a.valuesByAssetClass(), a.totalValue()).forEach(rows);
     }
   }
 }

@@ -16,6 +16,7 @@ import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.format.FilePart;
 import io.rebalancer.core.format.SourceFile;
+import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRow;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -27,7 +28,7 @@ public final class DomainCoders {
       Holding.class, AccountInfo.class, Model.class, PriceSeries.class, RejectedRow.class,
       SourceTally.class, SourceFile.class, SourceConfig.class, AccountAnalysis.class,
       HouseholdPlan.class, TradeOrder.class, RunSummary.class, WarehouseRow.class,
-      AccountHoldings.class, AccountRow.class, FilePart.class);
+      AccountHoldings.class, AccountRow.class, FilePart.class, RowBlock.class);
 
   private DomainCoders() {}
 

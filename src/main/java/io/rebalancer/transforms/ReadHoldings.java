@@ -13,7 +13,7 @@ import io.rebalancer.core.format.FilePart;
 import io.rebalancer.core.format.FormatSpec;
 import io.rebalancer.core.format.SourceFile;
 import io.rebalancer.io.TextSources;
-import io.rebalancer.io.WarehouseRow;
+import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRows;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<SourceTally> TALLIES = new TupleTag<>() {};
   /** Rejected rows and source counts, as warehouse rows. */
-  public static final TupleTag<WarehouseRow> ROWS = new TupleTag<>() {};
+  public static final TupleTag<RowBlock> ROWS = new TupleTag<>() {};
   static final TupleTag<AccountRow> CANDIDATES = new TupleTag<>() {};
   /** About how large a part of a canonical file one worker reads. */
   static final long PART_BYTES = 64L << 20;
@@ -131,13 +131,13 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .apply("SumPerSource", Combine.perKey(ReadHoldings::sum))
         .apply("Tallies", Values.create());
     LocalDate date = runDate;
-    PCollection<WarehouseRow> rows = PCollectionList
+    PCollection<RowBlock> rows = PCollectionList
         .of(rejected.apply("RejectedRows", MapElements
-            .into(TypeDescriptor.of(WarehouseRow.class))
-            .via(r -> WarehouseRows.rejected(date, r))))
+            .into(TypeDescriptor.of(RowBlock.class))
+            .via(r -> RowBlock.of(WarehouseRows.rejected(date, r)))))
         .and(tallies.apply("SourceCountRows", MapElements
-            .into(TypeDescriptor.of(WarehouseRow.class))
-            .via(t -> WarehouseRows.sourceCount(date, t))))
+            .into(TypeDescriptor.of(RowBlock.class))
+            .via(t -> RowBlock.of(WarehouseRows.sourceCount(date, t)))))
         .apply("WarehouseRows", Flatten.pCollections());
     return PCollectionTuple.of(ACCOUNTS, joined.get(ACCOUNTS))
         .and(REJECTED, rejected)

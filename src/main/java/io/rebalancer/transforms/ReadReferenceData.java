@@ -8,7 +8,7 @@ import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.PriceSeries;
 import io.rebalancer.core.format.ReferenceFiles;
 import io.rebalancer.io.TextSources;
-import io.rebalancer.io.WarehouseRow;
+import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRows;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,7 +32,7 @@ public final class ReadReferenceData {
    * The models and prices as side inputs, the accounts as a collection to join, and the price
    * history as rows of the warehouse.
    */
-  public record Read(ReferenceData views, Accounts accounts, PCollection<WarehouseRow> priceRows) {}
+  public record Read(ReferenceData views, Accounts accounts, PCollection<RowBlock> priceRows) {}
 
   public static Read from(Pipeline p, PipelineConfig config, LocalDate runDate) {
     PCollection<AccountInfo> accounts;
@@ -55,14 +55,16 @@ public final class ReadReferenceData {
   }
 
   /** Every close the run read, once per (date, symbol): the warehouse derives the series from them. */
-  static final class PriceRows extends DoFn<PriceBook, WarehouseRow> {
+  static final class PriceRows extends DoFn<PriceBook, RowBlock> {
     @ProcessElement
-    public void process(@Element PriceBook book, OutputReceiver<WarehouseRow> out) {
+    public void process(@Element PriceBook book, OutputReceiver<RowBlock> out) {
+      RowBlocks rows = new RowBlocks();
       for (PriceSeries s : book.series()) {
         for (PricePoint point : s.points()) {
-          out.output(WarehouseRows.price(s.symbol(), point));
+          rows.add(WarehouseRows.price(s.symbol(), point), out::output);
         }
       }
+      rows.flush(out::output);
     }
   }
 

@@ -10,11 +10,13 @@ import io.rebalancer.core.Rebalancer;
 import io.rebalancer.core.RunSummary;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.UnplacedTrade;
+import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.SortedMap;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import java.util.TreeMap;
@@ -24,6 +26,8 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -40,7 +44,7 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
   public static final TupleTag<HouseholdPlan> PLANS = new TupleTag<>() {};
   public static final TupleTag<RunSummary> SUMMARY = new TupleTag<>() {};
   /** Orders, unplaced trades, household allocations and the run summary, as warehouse rows. */
-  public static final TupleTag<WarehouseRow> ROWS = new TupleTag<>() {};
+  public static final TupleTag<RowBlock> ROWS = new TupleTag<>() {};
 
   private final ReferenceData reference;
   private final RebalanceRules rules;
@@ -74,9 +78,9 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
         .apply("SummarizeHouseholds", MapElements.into(TypeDescriptor.of(RunSummary.class))
             .via(RunSummary::of))
         .apply("SummarizeRun", Combine.globally(Rebalance::sum));
-    PCollection<WarehouseRow> summaryRow = summary.apply("SummaryRow",
-        MapElements.into(TypeDescriptor.of(WarehouseRow.class))
-            .via(s -> WarehouseRows.runSummary(date, s)));
+    PCollection<RowBlock> summaryRow = summary.apply("SummaryRow",
+        MapElements.into(TypeDescriptor.of(RowBlock.class))
+            .via(s -> RowBlock.of(WarehouseRows.runSummary(date, s))));
     return PCollectionTuple.of(PLANS, planned.get(PLANS))
         .and(SUMMARY, summary)
         .and(ROWS, PCollectionList.of(planned.get(ROWS)).and(summaryRow)
@@ -97,11 +101,22 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
     private final RebalanceRules rules;
     private final LocalDate runDate;
     private transient ReferenceData.Values values;
+    private transient RowBlocks rows;
 
     RebalanceHousehold(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
       this.reference = reference;
       this.rules = rules;
       this.runDate = runDate;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      rows = new RowBlocks();
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      rows.flush(b -> c.output(ROWS, b, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
 
     @ProcessElement
@@ -115,25 +130,25 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       HouseholdPlan plan = new Rebalancer(rules)
           .rebalance(household.getKey(), model, accounts, values.prices());
       out.get(PLANS).output(plan);
-      emitRows(plan, accounts, out.get(ROWS));
+      emitRows(plan, accounts, row -> rows.add(row, out.get(ROWS)::output));
     }
 
     private void emitRows(HouseholdPlan plan, List<AccountAnalysis> accounts,
-        OutputReceiver<WarehouseRow> rows) {
+        Consumer<WarehouseRow> rows) {
       for (TradeOrder o : plan.orders()) {
-        rows.output(WarehouseRows.order(runDate, o));
+        rows.accept(WarehouseRows.order(runDate, o));
       }
       for (UnplacedTrade u : plan.unplaced()) {
-        rows.output(WarehouseRows.unplaced(runDate, u));
+        rows.accept(WarehouseRows.unplaced(runDate, u));
       }
       for (Allocation al : plan.allocations()) {
-        rows.output(WarehouseRows.allocation(runDate, plan.householdId(), al));
+        rows.accept(WarehouseRows.allocation(runDate, plan.householdId(), al));
       }
       SortedMap<String, BigDecimal> classes = new TreeMap<>();
       accounts.forEach(a -> a.valuesByAssetClass()
           .forEach((k, v) -> classes.merge(k, v, BigDecimal::add)));
       WarehouseRows.assetClasses(runDate, Allocation.HOUSEHOLD, plan.householdId(),
-          plan.householdId(), classes, plan.totalValue()).forEach(rows::output);
+          plan.householdId(), classes, plan.totalValue()).forEach(rows);
     }
 
     /** Every account of a household must follow the same model. */

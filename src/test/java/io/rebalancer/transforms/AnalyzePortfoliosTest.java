@@ -36,6 +36,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,8 +104,9 @@ class AnalyzePortfoliosTest {
     List<WarehouseRow> expected = new ArrayList<>();
     expected.addAll(rowsOf(AccountAnalyzer.analyze(A1, A1_HOLDINGS, PRICES)));
     expected.addAll(rowsOf(AccountAnalyzer.analyze(A7, A7_HOLDINGS, PRICES)));
-    PAssert.that(out.get(AnalyzePortfolios.ROWS)).containsInAnyOrder(expected);
-    PAssert.that(out.get(AnalyzePortfolios.ROWS)).satisfies(rows -> {
+    PCollection<WarehouseRow> staged = TestRows.of(out.get(AnalyzePortfolios.ROWS));
+    PAssert.that(staged).containsInAnyOrder(expected);
+    PAssert.that(staged).satisfies(rows -> {
       List<WarehouseRow> all = new ArrayList<>();
       rows.forEach(all::add);
       Map<String, Long> perTable = all.stream()

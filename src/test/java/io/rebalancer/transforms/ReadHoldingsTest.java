@@ -129,7 +129,7 @@ class ReadHoldingsTest {
       });
       return null;
     });
-    PAssert.that(out.get(ReadHoldings.ROWS)).containsInAnyOrder(
+    PAssert.that(TestRows.of(out.get(ReadHoldings.ROWS))).containsInAnyOrder(
         WarehouseRow.of("rejected_records", "2026-11-20", "B1", b1, "6",
             "quantity 'abc' is not a number", "A2,VTI,abc,270.50,US_EQUITY"),
         WarehouseRow.of("rejected_records", "2026-11-20", "B1", b1, "7",

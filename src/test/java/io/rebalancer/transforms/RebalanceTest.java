@@ -123,7 +123,7 @@ class RebalanceTest {
       assertThat(s.totalValue().compareTo(new BigDecimal("28000")), is(0));
       return null;
     });
-    PAssert.that(out.get(Rebalance.ROWS)).satisfies(rows -> {
+    PAssert.that(TestRows.of(out.get(Rebalance.ROWS))).satisfies(rows -> {
       Map<String, Long> perTable = new TreeMap<>();
       List<WarehouseRow> summaryRows = new ArrayList<>();
       for (WarehouseRow r : rows) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
+import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.StagedCsv;
 import io.rebalancer.io.StagingArea;
 import io.rebalancer.io.WarehouseRow;
@@ -18,6 +19,8 @@ import java.util.List;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +55,7 @@ class StageWarehouseRowsTest {
     all.addAll(rejected);
     all.addAll(metrics);
     pipeline.apply("Rows", Create.of(all))
+        .apply("Blocks", MapElements.into(TypeDescriptor.of(RowBlock.class)).via(RowBlock::of))
         .apply("StageWarehouseRows", StageWarehouseRows.in(staging));
     pipeline.run().waitUntilFinish();
 
@@ -73,6 +77,7 @@ class StageWarehouseRowsTest {
           "2.0000000000", "2.00", "0.100000", "0.200000", "underweight"));
     }
     pipeline.apply("Rows", Create.of(orders))
+        .apply("Blocks", MapElements.into(TypeDescriptor.of(RowBlock.class)).via(RowBlock::of))
         .apply("StageWarehouseRows", StageWarehouseRows.in(staging));
     pipeline.run().waitUntilFinish();
 
@@ -86,6 +91,7 @@ class StageWarehouseRowsTest {
     List<WarehouseRow> rejected = List.of(WarehouseRow.of("rejected_records", "2026-11-20", "B2",
         "/in/b2.csv", "3", "missing symbol", "\\N"));
     pipeline.apply("Rows", Create.of(rejected))
+        .apply("Blocks", MapElements.into(TypeDescriptor.of(RowBlock.class)).via(RowBlock::of))
         .apply("StageWarehouseRows", StageWarehouseRows.in(staging));
     pipeline.run().waitUntilFinish();
 
