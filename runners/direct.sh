@@ -2,5 +2,6 @@
 # Runs the daily rebalance on the Beam Direct runner (nothing to install but Java and Maven).
 # Usage: runners/direct.sh [--config=FILE] [--runDate=YYYY-MM-DD] [--outputDir=DIR] [--help] ...
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+if [[ "${JAVA_OPTS:-}" != *Tiered* ]]; then JAVA_OPTS="${JAVA_OPTS:-} $DIRECT_JAVA_OPTS"; fi
 mapfile -t defaults < <(option_defaults "$DIRECT_DEFAULTS" "$@")
 run_pipeline --runner=DirectRunner "${defaults[@]}" "$@"

@@ -3,5 +3,6 @@
 # Usage: runners/flink-local.sh [--parallelism=N] [--config=FILE] [--runDate=YYYY-MM-DD] ...
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 JAVA_OPTS="${JAVA_OPTS:-} $FLINK_JAVA_OPTS"
+HEAP_MB=$FLINK_HEAP_MB
 mapfile -t defaults < <(option_defaults "$FLINK_DEFAULTS" "$@")
 run_pipeline --runner=FlinkRunner "${defaults[@]}" --flinkMaster=[local] "$@"

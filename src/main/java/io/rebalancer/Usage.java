@@ -12,6 +12,8 @@ final class Usage {
         --runDate=DATE      run date, YYYY-MM-DD (default today)
         --outputDir=DIR     where trade_orders_YYYYMMDD.csv goes (default output)
         --warehouse=FILE    DuckDB file (default <outputDir>/warehouse.duckdb)
+        --keyBuckets=N      hash buckets accounts and households are grouped in
+                            (default 16 on the Direct runner, 65536 on Flink)
         --verbose           print stack traces of failures
         --help              this text
 

@@ -3,6 +3,7 @@ package io.rebalancer.core;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class PriceBook {
     }
     for (PriceSeries s : series) {
       double[] closes = new double[dates.size()];
-      java.util.Arrays.fill(closes, Double.NaN);
+      Arrays.fill(closes, Double.NaN);
       s.points().forEach(p -> closes[index.get(p.date())] = p.close().doubleValue());
       aligned.put(s.symbol(), closes);
     }

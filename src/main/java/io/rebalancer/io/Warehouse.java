@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * writing process per file: a second writer gets a clear error naming the file.
  */
 public final class Warehouse implements AutoCloseable {
+  /** What DuckDB's buffer manager may hold while a run loads and checks its rows. */
+  static final String MEMORY_LIMIT = "1GB";
   private static final Pattern WIDE_DECIMAL =
       Pattern.compile("DECIMAL\\((\\d+), ?(\\d+)\\)");
   private final Path file;
@@ -43,6 +45,9 @@ public final class Warehouse implements AutoCloseable {
         // A table has no row order, and keeping the staged files' order makes every insert a
         // single-threaded append: without it a load takes about a third of the time.
         s.execute("SET preserve_insertion_order = false");
+        // DuckDB runs inside the launcher's JVM and by default may take 80% of the machine; a
+        // bound keeps the run's memory flat in the book's size (past it, DuckDB spills to disk).
+        s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
       }
       Warehouse w = new Warehouse(file, c);
       try {

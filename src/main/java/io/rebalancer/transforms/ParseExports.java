@@ -19,6 +19,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
@@ -87,11 +88,11 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
   /** The part's rows; each pass a layout makes reads the file again, and counts its rows. */
   private static final class PartRows implements Iterable<ExportRow> {
     private final FilePart part;
-    private final java.util.function.Supplier<Reader> open;
+    private final Supplier<Reader> open;
     private ExportRows last;
     long count;
 
-    PartRows(FilePart part, java.util.function.Supplier<Reader> open) {
+    PartRows(FilePart part, Supplier<Reader> open) {
       this.part = part;
       this.open = open;
     }
