@@ -13,11 +13,8 @@ import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
 import java.time.LocalDate;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -57,27 +54,17 @@ public final class AnalyzePortfolios
             .withOutputTags(ACCOUNTS, TupleTagList.of(ROWS)));
   }
 
-  static final class AnalyzeAccount extends DoFn<AccountHoldings, AccountAnalysis> {
+  static final class AnalyzeAccount extends EmitsRowBlocks<AccountHoldings, AccountAnalysis> {
     private final ReferenceData reference;
     private final RebalanceRules rules;
     private final LocalDate runDate;
     private transient ReferenceData.Values values;
-    private transient RowBlocks rows;
 
     AnalyzeAccount(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+      super(ROWS);
       this.reference = reference;
       this.rules = rules;
       this.runDate = runDate;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      rows = new RowBlocks();
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      rows.flush(b -> c.output(ROWS, b, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
 
     @ProcessElement
@@ -94,7 +81,7 @@ public final class AnalyzePortfolios
       AccountAnalysis a =
           AccountAnalyzer.analyze(account.info(), account.holdings(), values.prices());
       out.get(ACCOUNTS).output(a);
-      emitRows(a, model, row -> rows.add(row, out.get(ROWS)::output));
+      emitRows(a, model, rows(out));
     }
 
     private void emitRows(AccountAnalysis a, Model model, Consumer<WarehouseRow> rows) {

@@ -21,13 +21,10 @@ import java.util.SortedMap;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -96,27 +93,17 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
   }
 
   static final class RebalanceHousehold
-      extends DoFn<KV<String, List<AccountAnalysis>>, HouseholdPlan> {
+      extends EmitsRowBlocks<KV<String, List<AccountAnalysis>>, HouseholdPlan> {
     private final ReferenceData reference;
     private final RebalanceRules rules;
     private final LocalDate runDate;
     private transient ReferenceData.Values values;
-    private transient RowBlocks rows;
 
     RebalanceHousehold(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+      super(ROWS);
       this.reference = reference;
       this.rules = rules;
       this.runDate = runDate;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      rows = new RowBlocks();
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      rows.flush(b -> c.output(ROWS, b, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
 
     @ProcessElement
@@ -130,7 +117,7 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       HouseholdPlan plan = new Rebalancer(rules)
           .rebalance(household.getKey(), model, accounts, values.prices());
       out.get(PLANS).output(plan);
-      emitRows(plan, accounts, row -> rows.add(row, out.get(ROWS)::output));
+      emitRows(plan, accounts, rows(out));
     }
 
     private void emitRows(HouseholdPlan plan, List<AccountAnalysis> accounts,
