@@ -88,6 +88,17 @@ class ReadHoldingsTest {
         """.replace("\n", "\r\n"));
   }
 
+  /** B1's three dead letters, as every reading of its export must find them. */
+  private static List<RejectedRow> brokerageOneRejected(String b1) {
+    return List.of(
+        new RejectedRow("B1", b1, 6, "quantity 'abc' is not a number",
+            "A2,VTI,abc,270.50,US_EQUITY"),
+        new RejectedRow("B1", b1, 7, "account A9 of B1 is not in accounts.csv",
+            "A9,VTI,5,270.50,US_EQUITY"),
+        new RejectedRow("B1", b1, 8, "no price for XYZ in the export or the price history",
+            "A2,XYZ,3,,US_EQUITY"));
+  }
+
   private Path brokerageTwo() throws IOException {
     return write("B2/positions.csv", """
         account_id,symbol,quantity,price,asset_class
@@ -110,13 +121,7 @@ class ReadHoldingsTest {
         holding("B1", "A1", "CASH", "1000.50", "1", "CASH", true, b1, 5),
         holding("B2", "A1", "BND", "100", "74.00", "US_BOND", false, b2, 2),
         holding("B2", "A9", "CASH", "250", "1", "CASH", true, b2, 3));
-    PAssert.that(out.get(ReadHoldings.REJECTED)).containsInAnyOrder(
-        new RejectedRow("B1", b1, 6, "quantity 'abc' is not a number",
-            "A2,VTI,abc,270.50,US_EQUITY"),
-        new RejectedRow("B1", b1, 7, "account A9 of B1 is not in accounts.csv",
-            "A9,VTI,5,270.50,US_EQUITY"),
-        new RejectedRow("B1", b1, 8, "no price for XYZ in the export or the price history",
-            "A2,XYZ,3,,US_EQUITY"));
+    PAssert.that(out.get(ReadHoldings.REJECTED)).containsInAnyOrder(brokerageOneRejected(b1));
     // B1: 8 rows = 3 holdings + header and blank line + 3 rejected; B2: 3 = 2 + header.
     PAssert.that(out.get(ReadHoldings.TALLIES)).containsInAnyOrder(
         new SourceTally("B1", 1, 8, 3, 2, 3),
@@ -195,13 +200,7 @@ class ReadHoldingsTest {
         holding("B1", "A1", "VTI", "10", "270.50", "US_EQUITY", false, b1, 2),
         holding("B1", "A1", "BND", "20", "74.12", "US_BOND", false, b1, 3),
         holding("B1", "A1", "CASH", "1000.50", "1", "CASH", true, b1, 5));
-    PAssert.that(out.get(ReadHoldings.REJECTED)).containsInAnyOrder(
-        new RejectedRow("B1", b1, 6, "quantity 'abc' is not a number",
-            "A2,VTI,abc,270.50,US_EQUITY"),
-        new RejectedRow("B1", b1, 7, "account A9 of B1 is not in accounts.csv",
-            "A9,VTI,5,270.50,US_EQUITY"),
-        new RejectedRow("B1", b1, 8, "no price for XYZ in the export or the price history",
-            "A2,XYZ,3,,US_EQUITY"));
+    PAssert.that(out.get(ReadHoldings.REJECTED)).containsInAnyOrder(brokerageOneRejected(b1));
     PAssert.that(out.get(ReadHoldings.TALLIES))
         .containsInAnyOrder(new SourceTally("B1", 1, 8, 3, 2, 3));
     pipeline.run().waitUntilFinish();
