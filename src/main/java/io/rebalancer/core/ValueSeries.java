@@ -63,8 +63,8 @@ public final class ValueSeries {
    */
   public static double[] values(Map<String, BigDecimal> quantities, BigDecimal cash,
       PriceBook prices) {
-    List<double[]> closes = new ArrayList<>();
-    List<Double> held = new ArrayList<>();
+    List<double[]> series = new ArrayList<>();
+    List<BigDecimal> quantity = new ArrayList<>();
     for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
       if (e.getValue().signum() == 0) {
         continue;
@@ -73,25 +73,29 @@ public final class ValueSeries {
       if (c == null) {
         return new double[0];
       }
-      closes.add(c);
-      held.add(e.getValue().doubleValue());
+      series.add(c);
+      quantity.add(e.getValue());
     }
+    double[][] closes = series.toArray(double[][]::new);
+    double[] held = quantity.stream().mapToDouble(BigDecimal::doubleValue).toArray();
     double base = cash.doubleValue();
     int dates = prices.dates().size();
     double[] out = new double[dates];
     int n = 0;
-    double largest = Math.abs(base);
+    double largest = Math.abs(base); // the largest term of any valued date, to judge "near zero"
     for (int d = 0; d < dates; d++) {
       double value = base;
+      double term = 0;
       boolean complete = true;
-      for (int i = 0; i < closes.size() && complete; i++) {
-        double close = closes.get(i)[d];
+      for (int i = 0; i < closes.length && complete; i++) {
+        double close = closes[i][d];
         complete = !Double.isNaN(close);
-        value += held.get(i) * close;
-        largest = Math.max(largest, Math.abs(held.get(i) * close));
+        value += held[i] * close;
+        term = Math.max(term, Math.abs(held[i] * close));
       }
       if (complete) {
         out[n++] = value;
+        largest = Math.max(largest, term);
       }
     }
     for (int i = 0; i < n; i++) {

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -100,4 +101,24 @@ class ValueSeriesTest {
   void emptyPriceBookGivesAnEmptySeries() {
     assertThat(ValueSeries.of(quantities(), new BigDecimal("10"), PriceBook.empty()), is(empty()));
   }
+
+  @Test
+  void doubleValuesGiveWayToTheExactSeriesWhenAValueNearsZeroEvenAcrossAGap() {
+    // AAA misses D4; cash -12 takes the value through zero on D3: the exact series must decide
+    assertThat(ValueSeries.values(quantities("AAA", "1"), new BigDecimal("-12"), PRICES),
+        is(nullValue()));
+  }
+
+  @Test
+  void doubleValuesAreTheExactSeriesOnTheSameDates() {
+    double[] values = ValueSeries.values(quantities("AAA", "2", "BBB", "1"),
+        new BigDecimal("5"), PRICES);
+    List<ValuePoint> exact = ValueSeries.of(quantities("AAA", "2", "BBB", "1"),
+        new BigDecimal("5"), PRICES);
+    assertThat(values.length, is(exact.size()));
+    for (int i = 0; i < values.length; i++) {
+      assertThat(values[i], is(exact.get(i).value().doubleValue()));
+    }
+  }
+
 }
