@@ -16,6 +16,7 @@ import io.rebalancer.io.TextSources;
 import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRows;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -197,10 +198,22 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
       }
       String what = "source " + file.sourceId();
       Path path = Path.of(file.uri());
+      if (sizeOf(what, file.uri(), path) <= partBytes) {
+        out.output(FilePart.whole(file)); // its parser finds the charset: no pass over it here
+        return;
+      }
       var charset = TextSources.charsetOf(what, file.uri(), path);
       FileParts.split(file, path, charset.name(),
           () -> TextSources.open(what, file.uri(), path, charset, 0, -1), partBytes)
           .forEach(out::output);
+    }
+
+    private static long sizeOf(String what, String uri, Path path) {
+      try {
+        return Files.size(path);
+      } catch (IOException e) {
+        throw new InputException(what + ": cannot read " + uri + ": " + e);
+      }
     }
   }
 }
