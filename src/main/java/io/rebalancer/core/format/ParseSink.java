@@ -12,4 +12,13 @@ public interface ParseSink {
   void recognised(ExportRow row, String what);
 
   void rejected(RejectedRow row);
+
+  /**
+   * The date the export says it was taken, at most once per file; a layout whose file states none
+   * never calls it. Not a verdict: the row that states it also gets one.
+   */
+  default void asOf(AsOf asOf) {}
+
+  /** A total the export states for one account, to reconcile with its holdings. Not a verdict. */
+  default void statedTotal(StatedTotal total) {}
 }
