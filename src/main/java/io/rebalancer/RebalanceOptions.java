@@ -13,7 +13,7 @@ public interface RebalanceOptions extends PipelineOptions {
 
   void setConfig(String value);
 
-  @Description("Run date, YYYY-MM-DD (default: today)")
+  @Description("Run date, YYYY-MM-DD (default: the config's runDate:, else today)")
   String getRunDate();
 
   void setRunDate(String value);

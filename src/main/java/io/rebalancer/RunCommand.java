@@ -7,6 +7,7 @@ import io.rebalancer.core.SourceTally;
 import io.rebalancer.io.Publisher;
 import io.rebalancer.io.RunRecord;
 import io.rebalancer.io.StagingArea;
+import io.rebalancer.io.Table;
 import io.rebalancer.io.Warehouse;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -58,13 +60,13 @@ public final class RunCommand {
         started, runner, Path.of(options.getConfig()).toAbsolutePath().toString(), null);
     StagingArea staging = null;
     try {
-      runDate = runDate(options.getRunDate());
       if (options.getKeyBuckets() < 1) {
         throw new InputException("--keyBuckets must be at least 1");
       }
+      PipelineConfig config = ConfigLoader.load(Path.of(options.getConfig()));
+      runDate = runDate(options.getRunDate(), config);
       start = RunRecord.failed(runDate + "-" + start.runId(), runDate, started, runner,
           start.config(), null);
-      PipelineConfig config = ConfigLoader.load(Path.of(options.getConfig()));
       staging = StagingArea.create(outputDir, start.runId());
       options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
@@ -102,9 +104,10 @@ public final class RunCommand {
     }
   }
 
-  private static LocalDate runDate(String value) {
+  /** --runDate, else the date the config pins (`runDate:`), else today. */
+  private static LocalDate runDate(String value, PipelineConfig config) {
     if (value == null || value.isBlank()) {
-      return LocalDate.now();
+      return config.runDate() != null ? config.runDate() : LocalDate.now();
     }
     try {
       return LocalDate.parse(value);
@@ -140,7 +143,9 @@ public final class RunCommand {
       out.printf("  source %-14s %6d rows read: %6d holdings, %4d other lines, %4d rejected"
           + " (%d file%s)%n", source.id(), t.rowsRead(), t.holdings(), t.recognised(),
           t.rejected(), t.files(), t.files() == 1 ? "" : "s");
+      reportFiles(source.id(), p.inputs());
     }
+    reportPriceBreaks(config, p.inputs());
     Publisher.StagedSummary s = p.summary();
     out.printf("  %d accounts in %d households: %d rebalanced, %d within tolerance%n",
         s.accounts(), s.households(), s.rebalanced(), s.withinTolerance());
@@ -152,6 +157,53 @@ public final class RunCommand {
     }
     out.printf("  loaded %s (%d data-quality checks passed)%n", p.warehouse(), p.run().checks());
     out.printf("  done in %.1f s%n", elapsed.toMillis() / 1000.0);
+  }
+
+  /** How many of a source's files the summary names; source_files has them all. */
+  private static final int LISTED_FILES = 3;
+
+  /** Each file's stated date and reconciled totals: what the run trusted, at a glance. */
+  private void reportFiles(String sourceId, Publisher.InputFacts inputs) {
+    List<Table<?>.Staged> files = inputs.files().stream()
+        .filter(f -> f.get("source_id").equals(sourceId)).toList();
+    for (Table<?>.Staged f : files.subList(0, Math.min(LISTED_FILES, files.size()))) {
+      String uri = f.get("source_uri");
+      String date = !Boolean.parseBoolean(f.get("as_of_stated")) ? "states no date"
+          : "as of " + f.get("as_of_date")
+              + (f.get("as_of_time") == null ? "" : " " + f.get("as_of_time"));
+      long totals = inputs.reconciledByFile().getOrDefault(uri, 0L);
+      out.printf("    %s: %s%s%n", Path.of(uri).getFileName(), date, totals == 0 ? ""
+          : ", " + totals + " stated total" + (totals == 1 ? "" : "s") + " reconciled");
+    }
+    if (files.size() > LISTED_FILES) {
+      out.printf("    and %d more files (table source_files)%n", files.size() - LISTED_FILES);
+    }
+  }
+
+  private void reportPriceBreaks(PipelineConfig config, Publisher.InputFacts inputs) {
+    String tolerance = config.validation().priceBreakTolerance().movePointRight(2)
+        .stripTrailingZeros().toPlainString();
+    if (inputs.priceBreaks() == 0) {
+      out.printf("  no price breaks (no export price more than %s%% from its latest close)%n",
+          tolerance);
+      return;
+    }
+    out.printf("  %d price break%s (an export price more than %s%% from its latest close; table"
+        + " price_breaks):%n", inputs.priceBreaks(), inputs.priceBreaks() == 1 ? "" : "s",
+        tolerance);
+    for (Table<?>.Staged b : inputs.firstPriceBreaks()) {
+      out.printf("    %s in %s %s (%s line %s): %s, close %s on %s%n", b.get("symbol"),
+          b.get("brokerage_id"), b.get("account_id"), Path.of(b.get("source_uri")).getFileName(),
+          b.get("line_number"), plain(b.get("export_price")), plain(b.get("close")),
+          b.get("close_date"));
+    }
+    if (inputs.priceBreaks() > inputs.firstPriceBreaks().size()) {
+      out.printf("    and %d more%n", inputs.priceBreaks() - inputs.firstPriceBreaks().size());
+    }
+  }
+
+  private static String plain(String decimal) {
+    return new java.math.BigDecimal(decimal).stripTrailingZeros().toPlainString();
   }
 
   private static String money(String amount) {

@@ -9,7 +9,7 @@ final class Usage {
 
       Options (--name=value):
         --config=FILE       pipeline configuration (default pipelines/daily-rebalance.yaml)
-        --runDate=DATE      run date, YYYY-MM-DD (default today)
+        --runDate=DATE      run date, YYYY-MM-DD (default: the config's runDate:, else today)
         --outputDir=DIR     where trade_orders_YYYYMMDD.csv goes (default output)
         --warehouse=FILE    DuckDB file (default <outputDir>/warehouse.duckdb)
         --keyBuckets=N      hash buckets accounts and households are grouped in

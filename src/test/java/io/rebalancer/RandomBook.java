@@ -1,6 +1,7 @@
 package io.rebalancer;
 
 import io.rebalancer.config.PipelineConfig;
+import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.RebalanceRules;
 import java.io.IOException;
@@ -90,7 +91,8 @@ final class RandomBook {
       writeLines(e.getKey(), "account_id,symbol,quantity,price,asset_class", rows);
     }
     return new PipelineConfig("matches-model", dir.resolve("matches-model.yaml").toString(),
-        sources, accounts.toString(), models.toString(), prices.toString(), rules, shards, 10, Map.of());
+        null, sources, accounts.toString(), models.toString(), prices.toString(), rules, shards,
+        ValidationRules.defaults().withMaxRejectedRows(10), Map.of());
   }
 
   /** Weekday closes from August to after the run date, about 7% missing, VTI none on the day. */

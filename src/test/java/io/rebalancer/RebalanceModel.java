@@ -4,9 +4,12 @@ import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AccountAnalyzer;
+import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.AccountInfo;
+import io.rebalancer.core.AccountJoin;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
+import io.rebalancer.core.HoldingPricing;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
@@ -58,6 +61,7 @@ final class RebalanceModel {
         .forEach(m -> models.put(m.modelId(), m));
 
     Map<AccountKey, List<Holding>> holdings = new TreeMap<>();
+    Map<AccountKey, List<String>> rawLines = new HashMap<>();
     List<RejectedRow> rejected = new ArrayList<>();
     for (SourceConfig source : config.sources()) {
       for (Path file : files(source.uri())) {
@@ -65,23 +69,19 @@ final class RebalanceModel {
         List<ExportRow> rows = ExportRows.split(source.id(), uri,
             Files.readString(file, StandardCharsets.UTF_8));
         ExportFormats.builtIn(source.format()).orElseThrow().read(
-            new SourceFile(source.id(), uri, source.account()), rows, new ParseSink() {
+            new SourceFile(source.id(), source.brokerage(), uri, source.account()), rows,
+            new ParseSink() {
               @Override
               public void holding(Holding h, ExportRow row) {
-                AccountInfo info = info(config, accounts, h.account());
-                if (info == null) {
-                  rejected.add(new RejectedRow(h.sourceId(), uri, h.lineNumber(), "account",
-                      row.raw()));
+                // The core's verdicts, as the pipeline's steps call them: priced, then joined.
+                HoldingPricing pricing = HoldingPricing.of(h, prices);
+                if (pricing.holding() == null) {
+                  rejected.add(pricing.rejectedRow(h, row.raw()));
                   return;
                 }
-                Holding priced = h.price() != null ? h
-                    : prices.latestClose(h.symbol()).map(h::withPrice).orElse(null);
-                if (priced == null) {
-                  rejected.add(new RejectedRow(h.sourceId(), uri, h.lineNumber(), "no price",
-                      row.raw()));
-                  return;
-                }
-                holdings.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(priced);
+                holdings.computeIfAbsent(h.account(), k -> new ArrayList<>())
+                    .add(pricing.holding());
+                rawLines.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(row.raw());
               }
 
               @Override
@@ -94,10 +94,25 @@ final class RebalanceModel {
             });
       }
     }
+    Map<AccountKey, AccountHoldings> joined = new TreeMap<>();
+    holdings.forEach((key, list) -> {
+      List<AccountInfo> listed = accounts.containsKey(key) ? List.of(accounts.get(key)) : List.of();
+      AccountJoin join = AccountJoin.of(key, listed, list, config.accounts());
+      if (join.problem() != null) {
+        throw new InputException(join.problem().message());
+      }
+      if (join.unknown()) {
+        for (int i = 0; i < list.size(); i++) {
+          rejected.add(AccountHoldings.unknownAccount(list.get(i), rawLines.get(key).get(i)));
+        }
+        return;
+      }
+      joined.put(key, join.account());
+    });
 
     Map<String, List<AccountAnalysis>> households = new TreeMap<>();
-    holdings.forEach((key, list) -> {
-      AccountAnalysis a = AccountAnalyzer.analyze(info(config, accounts, key), list, prices);
+    joined.forEach((key, account) -> {
+      AccountAnalysis a = AccountAnalyzer.analyze(account.info(), account.holdings(), prices);
       households.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
     });
     Rebalancer rebalancer = new Rebalancer(config.rebalance());
@@ -122,11 +137,6 @@ final class RebalanceModel {
       }
     }
     return new Result(csv.toString(), plans, rejected);
-  }
-
-  private static AccountInfo info(PipelineConfig config, Map<AccountKey, AccountInfo> accounts,
-      AccountKey key) {
-    return config.accounts() == null ? AccountInfo.unlisted(key) : accounts.get(key);
   }
 
   /** A path, or every file matching a glob in its file name, sorted. */

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.core.format.ExportFormats;
 import io.rebalancer.core.format.FormatSpec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,9 +55,10 @@ public final class ConfigLoader {
   }
 
   static PipelineConfig parse(ConfigNode root, Path file) {
-    root.allowOnly(Set.of("name", "sources", "accounts", "models", "prices", "rebalance",
-        "output", "validation", "formats"));
+    root.allowOnly(Set.of("name", "runDate", "sources", "accounts", "models", "prices",
+        "rebalance", "output", "validation", "formats"));
     String name = root.string("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    LocalDate runDate = runDate(root);
     Map<String, FormatSpec> formats = FormatSpecs.parse(root.child("formats"));
     List<SourceConfig> sources = sources(root, formats);
     String accounts = optionalPath(root, "accounts");
@@ -64,11 +68,33 @@ public final class ConfigLoader {
     ConfigNode output = root.child("output");
     output.allowOnly(Set.of("tradeOrderShards"));
     int shards = (int) output.integer("tradeOrderShards", 4, 1, 1000);
-    ConfigNode validation = root.child("validation");
-    validation.allowOnly(Set.of("maxRejectedRows"));
-    long maxRejected = validation.integer("maxRejectedRows", 0, 0, Long.MAX_VALUE);
-    return new PipelineConfig(name, file.toAbsolutePath().toString(), sources, accounts, models,
-        prices, rules, shards, maxRejected, formats);
+    return new PipelineConfig(name, file.toAbsolutePath().toString(), runDate, sources,
+        accounts, models, prices, rules, shards, validation(root.child("validation")), formats);
+  }
+
+  /** A pinned run date (a sample that must work on any day), or null: the launcher's. */
+  private static LocalDate runDate(ConfigNode root) {
+    String value = root.string("runDate", null);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw root.error("runDate", "'" + value + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  private static ValidationRules validation(ConfigNode v) {
+    v.allowOnly(Set.of("maxRejectedRows", "maxExportAgeDays", "totalTolerance",
+        "maxPriceAgeDays", "priceBreakTolerance"));
+    ValidationRules d = ValidationRules.defaults();
+    return new ValidationRules(
+        v.integer("maxRejectedRows", d.maxRejectedRows(), 0, Long.MAX_VALUE),
+        (int) v.integer("maxExportAgeDays", d.maxExportAgeDays(), 0, 3650),
+        v.decimal("totalTolerance", d.totalTolerance(), BigDecimal.ZERO),
+        (int) v.integer("maxPriceAgeDays", d.maxPriceAgeDays(), 0, 3650),
+        v.decimal("priceBreakTolerance", d.priceBreakTolerance(), BigDecimal.ZERO));
   }
 
   private static List<SourceConfig> sources(ConfigNode root, Map<String, FormatSpec> formats) {
@@ -79,7 +105,7 @@ public final class ConfigLoader {
     List<SourceConfig> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (ConfigNode s : nodes) {
-      s.allowOnly(Set.of("id", "uri", "format", "account"));
+      s.allowOnly(Set.of("id", "brokerage", "uri", "format", "account"));
       String id = s.requiredString("id");
       if (!id.matches("[A-Za-z0-9_.-]+")) {
         throw s.error(s.keyPath("id"), "'" + id + "' may hold only letters, digits, _ . -");
@@ -93,7 +119,12 @@ public final class ConfigLoader {
             + String.join(", ", ExportFormats.builtInNames()) + "; or one under formats:)");
       }
       String uri = SourcePaths.resolve(s, id, s.requiredString("uri"));
-      out.add(new SourceConfig(id, uri, format, s.string("account", null)));
+      String brokerage = s.string("brokerage", id);
+      if (!brokerage.matches("[A-Za-z0-9_.-]+")) {
+        throw s.error(s.keyPath("brokerage"), "'" + brokerage
+            + "' may hold only letters, digits, _ . -");
+      }
+      out.add(new SourceConfig(id, brokerage, uri, format, s.string("account", null)));
     }
     return out;
   }

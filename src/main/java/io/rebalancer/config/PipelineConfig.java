@@ -4,6 +4,8 @@ import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.format.ExportFormat;
 import io.rebalancer.core.format.ExportFormats;
 import io.rebalancer.core.format.FormatSpec;
+import io.rebalancer.core.trust.ValidationRules;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -11,15 +13,22 @@ import java.util.Map;
  * A validated pipeline configuration (`pipelines/*.yaml`), immutable. Paths are absolute.
  *
  * @param accounts accounts.csv, or null: every account in one household on the default model
+ * @param runDate the run date the config pins (`runDate:`), or null: the launcher's --runDate or
+ *     today
  * @param prices the price history, or null: no risk figures, trades priced from the holdings
  */
-public record PipelineConfig(String name, String file, List<SourceConfig> sources, String accounts,
-    String models, String prices, RebalanceRules rebalance, int tradeOrderShards,
-    long maxRejectedRows, Map<String, FormatSpec> formats) {
+public record PipelineConfig(String name, String file, LocalDate runDate,
+    List<SourceConfig> sources, String accounts, String models, String prices,
+    RebalanceRules rebalance, int tradeOrderShards, ValidationRules validation,
+    Map<String, FormatSpec> formats) {
 
   public PipelineConfig {
     sources = List.copyOf(sources);
     formats = Map.copyOf(formats);
+  }
+
+  public long maxRejectedRows() {
+    return validation.maxRejectedRows();
   }
 
   /** A source's layout: a built-in one, or one described under `formats:`. */

@@ -69,6 +69,12 @@ public final class PriceBook {
     return s == null ? Optional.empty() : s.latestClose();
   }
 
+  /** The latest close on or before the run date with its date, if the history has one. */
+  public Optional<PricePoint> latest(String symbol) {
+    PriceSeries s = bySymbol.get(symbol);
+    return s == null ? Optional.empty() : s.latest();
+  }
+
   /** Every date on which at least one symbol closed, oldest first. */
   public List<LocalDate> dates() {
     return dates;

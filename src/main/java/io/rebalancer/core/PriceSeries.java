@@ -22,6 +22,11 @@ public record PriceSeries(String symbol, List<PricePoint> points) {
   }
 
   /** The latest close on or before the run date: the series holds nothing later. */
+  /** The latest close (on or before the run date) with its date. */
+  public Optional<PricePoint> latest() {
+    return points.isEmpty() ? Optional.empty() : Optional.of(points.get(points.size() - 1));
+  }
+
   public Optional<BigDecimal> latestClose() {
     return points.isEmpty() ? Optional.empty() : Optional.of(points.get(points.size() - 1).close());
   }

@@ -4,6 +4,7 @@ import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.SourceTally;
+import io.rebalancer.core.trust.InputProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Publishes a finished pipeline's staged outputs, or nothing: checks that every source gave
@@ -34,7 +37,17 @@ public final class Publisher {
 
   /** What a run published. */
   public record Published(Map<String, SourceTally> tallies, StagedSummary summary,
-      Path ordersFile, Path rejectedFile, Path warehouse, RunRecord run) {}
+      Path ordersFile, Path rejectedFile, Path warehouse, RunRecord run, InputFacts inputs) {}
+
+  /**
+   * What the run's summary says of the inputs: each file with its date (by source and file) and
+   * its reconciled totals, and the first price breaks (in file and line order) with their count.
+   */
+  public record InputFacts(List<Table<?>.Staged> files, Map<String, Long> reconciledByFile,
+      List<Table<?>.Staged> firstPriceBreaks, long priceBreaks) {}
+
+  /** How many price breaks the summary lists; the warehouse has them all. */
+  static final int LISTED_PRICE_BREAKS = 5;
 
   /** The run's totals, as staged by the pipeline. */
   public record StagedSummary(long households, long accounts, long rebalanced,
@@ -46,6 +59,7 @@ public final class Publisher {
   }
 
   public Published publish(Path outputDir, Path warehousePath, RunRecord started) {
+    checkProblems();
     Map<String, SourceTally> tallies = checkSources();
     long read = tallies.values().stream().mapToLong(SourceTally::rowsRead).sum();
     long rejected = tallies.values().stream().mapToLong(SourceTally::rejected).sum();
@@ -72,7 +86,54 @@ public final class Publisher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + orders, e);
     }
-    return new Published(tallies, s, orders, rejectedFile, warehousePath, run);
+    return new Published(tallies, s, orders, rejectedFile, warehousePath, run, inputFacts());
+  }
+
+  /**
+   * The inputs' problems found while reading (an account in two files, a stale or future export,
+   * an unreconciled total, a stale close) fail the run before anything is published, naming the
+   * first in {@link InputProblem#ORDER}: the same error line whichever worker found what first.
+   */
+  private void checkProblems() {
+    Table<?> t = WarehouseTables.INPUT_PROBLEMS;
+    TreeSet<InputProblem> problems = new TreeSet<>(InputProblem.ORDER);
+    for (List<String> cells : StagedCsv.read(staging.tableFiles(t.name()))) {
+      Table<?>.Staged r = t.read(cells);
+      problems.add(new InputProblem(InputProblem.Kind.valueOf(r.get("kind")), r.get("key"),
+          r.get("message")));
+    }
+    if (problems.isEmpty()) {
+      return;
+    }
+    int more = problems.size() - 1;
+    throw new InputException(problems.first().message() + (more == 0 ? ""
+        : " (and " + more + " more input problem" + (more == 1 ? "" : "s") + ")"));
+  }
+
+  private InputFacts inputFacts() {
+    Table<?> files = WarehouseTables.SOURCE_FILES;
+    List<Table<?>.Staged> fileRows = new ArrayList<>();
+    StagedCsv.read(staging.tableFiles(files.name())).forEach(c -> fileRows.add(files.read(c)));
+    fileRows.sort(Comparator.comparing((Table<?>.Staged r) -> r.get("source_id"))
+        .thenComparing(r -> r.get("source_uri")));
+    Table<?> rec = WarehouseTables.SOURCE_RECONCILIATION;
+    Map<String, Long> reconciled = new TreeMap<>();
+    StagedCsv.read(staging.tableFiles(rec.name()))
+        .forEach(c -> reconciled.merge(rec.read(c).get("source_uri"), 1L, Long::sum));
+    Table<?> breaks = WarehouseTables.PRICE_BREAKS;
+    Comparator<Table<?>.Staged> byLine = Comparator
+        .comparing((Table<?>.Staged r) -> r.get("source_id"))
+        .thenComparing(r -> r.get("source_uri")).thenComparingLong(r -> r.getLong("line_number"));
+    TreeSet<Table<?>.Staged> first = new TreeSet<>(byLine);
+    long count = 0;
+    for (List<String> cells : StagedCsv.read(staging.tableFiles(breaks.name()))) {
+      count++;
+      first.add(breaks.read(cells));
+      if (first.size() > LISTED_PRICE_BREAKS) {
+        first.pollLast();
+      }
+    }
+    return new InputFacts(fileRows, reconciled, new ArrayList<>(first), count);
   }
 
   /** Every source must have matched files and given at least one holding. */

@@ -9,6 +9,10 @@ import io.rebalancer.core.RunSummary;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.UnplacedTrade;
+import io.rebalancer.core.trust.ExportFile;
+import io.rebalancer.core.trust.InputProblem;
+import io.rebalancer.core.trust.PriceBreak;
+import io.rebalancer.core.trust.Reconciliation;
 import io.rebalancer.io.WarehouseTables.AllocationRow;
 import io.rebalancer.io.WarehouseTables.AssetClassRow;
 import io.rebalancer.io.WarehouseTables.Dated;
@@ -59,6 +63,23 @@ public final class WarehouseRows {
 
   public static WarehouseRow sourceCount(LocalDate runDate, SourceTally t) {
     return WarehouseTables.SOURCE_COUNTS.row(new Dated<>(runDate, t));
+  }
+
+  public static WarehouseRow exportFile(LocalDate runDate, ExportFile f) {
+    return WarehouseTables.SOURCE_FILES.row(new Dated<>(runDate, f));
+  }
+
+  public static WarehouseRow reconciliation(LocalDate runDate, Reconciliation r) {
+    return WarehouseTables.SOURCE_RECONCILIATION.row(new Dated<>(runDate, r));
+  }
+
+  public static WarehouseRow priceBreak(LocalDate runDate, PriceBreak b) {
+    return WarehouseTables.PRICE_BREAKS.row(new Dated<>(runDate, b));
+  }
+
+  /** Staged only, for the publisher: not a warehouse table. */
+  public static WarehouseRow problem(InputProblem p) {
+    return WarehouseTables.INPUT_PROBLEMS.row(p);
   }
 
   public static WarehouseRow runSummary(LocalDate runDate, RunSummary s) {

@@ -15,6 +15,10 @@ import io.rebalancer.core.RunSummary;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.UnplacedTrade;
+import io.rebalancer.core.trust.ExportFile;
+import io.rebalancer.core.trust.InputProblem;
+import io.rebalancer.core.trust.PriceBreak;
+import io.rebalancer.core.trust.Reconciliation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -161,6 +165,72 @@ public final class WarehouseTables {
           .key("run_date", "source_id")
           .build();
 
+  /** Each export file a run read: the date it states, and what became of its rows. */
+  public static final Table<Dated<ExportFile>> SOURCE_FILES =
+      Table.<Dated<ExportFile>>named("source_files")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("source_id", TEXT, r -> r.value().sourceId())
+          .required("brokerage_id", TEXT, r -> r.value().brokerageId())
+          .column("source_uri", TEXT, r -> r.value().uri())
+          .required("as_of_stated", FLAG, r -> String.valueOf(r.value().asOf() != null))
+          .column("as_of_date", DATE, r -> r.value().asOf() == null ? null
+              : date(r.value().asOf().date()))
+          .column("as_of_time", "TIME", r -> r.value().asOf() == null
+              || r.value().asOf().time() == null ? null : r.value().asOf().time().toString())
+          .column("as_of_text", TEXT, r -> r.value().asOf() == null ? null
+              : r.value().asOf().text().strip())
+          .column("rows_read", COUNT, r -> number(r.value().tally().rowsRead()))
+          .column("holdings", COUNT, r -> number(r.value().tally().holdings()))
+          .column("recognised", COUNT, r -> number(r.value().tally().recognised()))
+          .column("rejected", COUNT, r -> number(r.value().tally().rejected()))
+          .key("run_date", "source_uri")
+          .build();
+
+  /** Each total an export states, against the holdings read for its account from that file. */
+  public static final Table<Dated<Reconciliation>> SOURCE_RECONCILIATION =
+      Table.<Dated<Reconciliation>>named("source_reconciliation")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("source_id", TEXT, r -> r.value().sourceId())
+          .required("brokerage_id", TEXT, r -> r.value().brokerageId())
+          .column("source_uri", TEXT, r -> r.value().sourceUri())
+          .column("line_number", COUNT, r -> number(r.value().lineNumber()))
+          .required("account_id", TEXT, r -> r.value().accountId())
+          .required("label", TEXT, r -> r.value().label())
+          .required("includes_cash", FLAG, r -> String.valueOf(r.value().includesCash()))
+          .required("stated_total", MONEY, r -> money(r.value().stated()))
+          .required("parsed_total", MONEY, r -> money(r.value().parsed()))
+          .required("difference", MONEY, r -> money(r.value().difference()))
+          .required("within_tolerance", FLAG, r -> String.valueOf(r.value().withinTolerance()))
+          .key("run_date", "source_uri", "line_number")
+          .build();
+
+  /** Holdings whose export price is far from the symbol's latest close. */
+  public static final Table<Dated<PriceBreak>> PRICE_BREAKS =
+      Table.<Dated<PriceBreak>>named("price_breaks")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("source_id", TEXT, r -> r.value().sourceId())
+          .column("source_uri", TEXT, r -> r.value().sourceUri())
+          .column("line_number", COUNT, r -> number(r.value().lineNumber()))
+          .required("brokerage_id", TEXT, r -> r.value().brokerageId())
+          .required("account_id", TEXT, r -> r.value().accountId())
+          .required("symbol", TEXT, r -> r.value().symbol())
+          .required("export_price", MONEY, r -> money(r.value().exportPrice()))
+          .required("close", MONEY, r -> money(r.value().close()))
+          .required("close_date", DATE, r -> date(r.value().closeDate()))
+          .required("relative_difference", DOUBLE, r -> ratio(r.value().relativeDifference()))
+          .key("run_date", "source_uri", "line_number")
+          .build();
+
+  /** Not loaded: what the run found it cannot trade on; the publisher fails on the first. */
+  public static final Table<InputProblem> INPUT_PROBLEMS =
+      Table.<InputProblem>named("input_problems")
+          .column("kind", TEXT, r -> r.kind().name())
+          .column("key", TEXT, InputProblem::key)
+          .column("message", TEXT, InputProblem::message)
+          .key("kind", "key", "message")
+          .load(Table.Load.NONE)
+          .build();
+
   /** The price history, each (value_date, symbol) once; every run upserts the closes it read. */
   public static final Table<PriceRow> PRICES = Table.<PriceRow>named("prices")
       .column("value_date", DATE, r -> date(r.point().date()))
@@ -212,16 +282,17 @@ public final class WarehouseTables {
   /** The tables a run loads from its staged rows, in load order. */
   public static final List<Table<?>> LOADED = List.of(PRICES, HOLDINGS, PORTFOLIO_METRICS,
       ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
-      SOURCE_COUNTS);
+      SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION, PRICE_BREAKS);
 
   /** Every table of the warehouse file. */
   public static final List<Table<?>> STORED = List.of(PRICES, HOLDINGS, PORTFOLIO_METRICS,
       ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
-      SOURCE_COUNTS, PIPELINE_RUNS);
+      SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION, PRICE_BREAKS, PIPELINE_RUNS);
 
   private static final Map<String, Table<?>> BY_NAME = List.of(PRICES, HOLDINGS,
       PORTFOLIO_METRICS, ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES,
-      REJECTED_RECORDS, SOURCE_COUNTS, PIPELINE_RUNS, RUN_SUMMARY).stream()
+      REJECTED_RECORDS, SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION, PRICE_BREAKS,
+      PIPELINE_RUNS, RUN_SUMMARY, INPUT_PROBLEMS).stream()
       .collect(Collectors.toMap(Table::name, Function.identity()));
 
   private WarehouseTables() {}

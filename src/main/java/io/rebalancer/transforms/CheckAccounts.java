@@ -2,11 +2,12 @@ package io.rebalancer.transforms;
 
 import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.AccountInfo;
+import io.rebalancer.core.AccountJoin;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
-import io.rebalancer.core.InputException;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.SourceTally;
+import io.rebalancer.core.trust.InputProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -14,47 +15,47 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * One account's rows of the join: its line of accounts.csv (if any) and its holdings. A listed
- * account's holdings go on together; without an accounts file every account is in the default
- * household; a holding of an account the file does not list is a rejected row, and its source's
- * tally moves it from holdings to rejected.
+ * One account's rows of the join, its line of accounts.csv (if any) and its holdings, judged by
+ * {@link AccountJoin}: the account goes on with its holdings; a holding of an account the file
+ * does not list is a rejected row, and its source's tally moves it from holdings to rejected; an
+ * account in two files is an input problem.
  */
 final class CheckAccounts extends DoFn<KV<AccountKey, List<AccountRow>>, AccountHoldings> {
   private final String accountsFile;
   private final TupleTag<RejectedRow> rejectedTag;
   private final TupleTag<SourceTally> talliesTag;
+  private final TupleTag<InputProblem> problemsTag;
 
   /** @param accountsFile the accounts file, or null when there is none */
-  CheckAccounts(String accountsFile, TupleTag<RejectedRow> rejected, TupleTag<SourceTally> tallies) {
+  CheckAccounts(String accountsFile, TupleTag<RejectedRow> rejected, TupleTag<SourceTally> tallies,
+      TupleTag<InputProblem> problems) {
     this.accountsFile = accountsFile;
     this.rejectedTag = rejected;
     this.talliesTag = tallies;
+    this.problemsTag = problems;
   }
 
   @ProcessElement
   public void process(@Element KV<AccountKey, List<AccountRow>> account, MultiOutputReceiver out) {
-    AccountInfo info = accountsFile == null ? AccountInfo.unlisted(account.getKey()) : null;
+    List<AccountInfo> listed = new ArrayList<>(1);
     List<Holding> holdings = new ArrayList<>();
     for (AccountRow row : account.getValue()) {
       if (row.info() == null) {
         holdings.add(row.holding());
-      } else if (info != null) {
-        throw new InputException(accountsFile + ": account " + account.getKey()
-            + " is listed twice");
       } else {
-        info = row.info();
+        listed.add(row.info());
       }
     }
-    if (holdings.isEmpty()) {
-      return; // listed, but no export holds it today
-    }
-    if (info != null) {
-      out.get(ReadHoldings.ACCOUNTS).output(new AccountHoldings(info, holdings));
-      return;
-    }
-    for (AccountRow row : account.getValue()) {
-      out.get(rejectedTag).output(AccountHoldings.unknownAccount(row.holding(), row.rawLine()));
-      out.get(talliesTag).output(SourceTally.lateRejection(row.holding().sourceId()));
+    AccountJoin join = AccountJoin.of(account.getKey(), listed, holdings, accountsFile);
+    if (join.account() != null) {
+      out.get(ReadHoldings.ACCOUNTS).output(join.account());
+    } else if (join.problem() != null) {
+      out.get(problemsTag).output(join.problem());
+    } else if (join.unknown()) {
+      for (AccountRow row : account.getValue()) {
+        out.get(rejectedTag).output(AccountHoldings.unknownAccount(row.holding(), row.rawLine()));
+        out.get(talliesTag).output(SourceTally.lateRejection(row.holding().sourceId()));
+      }
     }
   }
 }

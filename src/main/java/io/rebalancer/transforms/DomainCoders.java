@@ -16,6 +16,10 @@ import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.format.FilePart;
 import io.rebalancer.core.format.SourceFile;
+import io.rebalancer.core.trust.ExportFile;
+import io.rebalancer.core.trust.InputProblem;
+import io.rebalancer.core.trust.PriceBreak;
+import io.rebalancer.core.trust.Reconciliation;
 import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRow;
 import java.util.List;
@@ -28,7 +32,8 @@ public final class DomainCoders {
       Holding.class, AccountInfo.class, Model.class, PriceSeries.class, RejectedRow.class,
       SourceTally.class, SourceFile.class, SourceConfig.class, AccountAnalysis.class,
       HouseholdPlan.class, TradeOrder.class, RunSummary.class, WarehouseRow.class,
-      AccountHoldings.class, AccountRow.class, FilePart.class, RowBlock.class);
+      AccountHoldings.class, AccountRow.class, FilePart.class, RowBlock.class, ExportFile.class,
+      Reconciliation.class, PriceBreak.class, InputProblem.class);
 
   private DomainCoders() {}
 

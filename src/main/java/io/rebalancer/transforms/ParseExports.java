@@ -1,9 +1,11 @@
 package io.rebalancer.transforms;
 
 import io.rebalancer.core.Holding;
+import io.rebalancer.core.HoldingPricing;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.SourceTally;
+import io.rebalancer.core.format.AsOf;
 import io.rebalancer.core.format.CanonicalFormat;
 import io.rebalancer.core.format.ExportFormat;
 import io.rebalancer.core.format.ExportFormats;
@@ -12,48 +14,69 @@ import io.rebalancer.core.format.ExportRows;
 import io.rebalancer.core.format.FilePart;
 import io.rebalancer.core.format.FormatSpec;
 import io.rebalancer.core.format.ParseSink;
+import io.rebalancer.core.format.StatedTotal;
+import io.rebalancer.core.trust.ExportAge;
+import io.rebalancer.core.trust.ExportFile;
+import io.rebalancer.core.trust.InputProblem;
+import io.rebalancer.core.trust.PriceBreak;
+import io.rebalancer.core.trust.PriceChecks;
+import io.rebalancer.core.trust.Reconciler;
+import io.rebalancer.core.trust.Reconciliation;
+import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.io.TextSources;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Parses one part of one export file with its source's layout, streamed row by row, and prices
  * each holding from the history where the export gave no price. Holdings go on as account rows
- * to be joined with accounts.csv; rejected rows and the part's tally go to their outputs.
+ * to be joined with accounts.csv; rejected rows and the part's tally go to their outputs. Beside
+ * them, what "Trusting the inputs" asks of the file: the date it states, each stated total
+ * against the holdings read, prices far from the history's, and symbols whose history is stale.
  */
 final class ParseExports extends DoFn<FilePart, AccountRow> {
   private final Map<String, String> formatBySource;
   private final Map<String, FormatSpec> customFormats;
   private final PCollectionView<PriceBook> pricesView;
+  private final String pricesFile;
+  private final LocalDate runDate;
+  private final ValidationRules rules;
   private final boolean keepRawLines;
-  private final TupleTag<RejectedRow> rejectedTag;
-  private final TupleTag<SourceTally> talliesTag;
   private transient PriceBook prices;
+  /** Symbols whose history this instance has judged: each is judged once, not once per holding. */
+  private transient Set<String> judged;
 
-  /** @param keepRawLines whether a holding keeps its line, for a dead letter should its account be unknown */
+  /**
+   * @param pricesFile the price history's file, for error lines (null: none)
+   * @param keepRawLines whether a holding keeps its line, for a dead letter should its account be
+   *     unknown
+   */
   ParseExports(Map<String, String> formatBySource, Map<String, FormatSpec> customFormats,
-      PCollectionView<PriceBook> prices, boolean keepRawLines, TupleTag<RejectedRow> rejected,
-      TupleTag<SourceTally> tallies) {
+      PCollectionView<PriceBook> prices, String pricesFile, LocalDate runDate,
+      ValidationRules rules, boolean keepRawLines) {
     this.formatBySource = formatBySource;
     this.customFormats = customFormats;
     this.pricesView = prices;
+    this.pricesFile = pricesFile == null ? "the price history" : pricesFile;
+    this.runDate = runDate;
+    this.rules = rules;
     this.keepRawLines = keepRawLines;
-    this.rejectedTag = rejected;
-    this.talliesTag = tallies;
   }
 
   @ProcessElement
   public void process(@Element FilePart part, MultiOutputReceiver out, ProcessContext c) {
     if (prices == null) {
       prices = c.sideInput(pricesView); // once per instance: a glob can name thousands of files
+      judged = new HashSet<>();
     }
     String what = "source " + part.file().sourceId();
     String uri = part.file().uri();
@@ -63,9 +86,12 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
           : TextSources.charsetOf(what, uri, path);
       PartRows rows = new PartRows(part, () -> TextSources.open(what, uri, path, charset,
           part.start(), part.end()));
-      Verdicts verdicts = new Verdicts(out);
       ExportFormat format =
           ExportFormats.resolve(formatBySource.get(part.file().sourceId()), customFormats);
+      // A canonical file states no totals: no running sums for its (possibly million) accounts.
+      Reconciler reconciler = format instanceof CanonicalFormat ? null
+          : new Reconciler(part.file().sourceId(), part.file().brokerageId(), uri);
+      Verdicts verdicts = new Verdicts(out, reconciler);
       if (part.header() == null) {
         format.read(part.file(), rows, verdicts);
       } else {
@@ -79,9 +105,34 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
             + (verdicts.holdings + verdicts.recognised + verdicts.rejected) + " verdicts for "
             + rows.count + " rows of " + uri);
       }
-      out.get(talliesTag).output(tally);
+      out.get(ReadHoldings.TALLIES).output(tally);
+      judgeFile(part, verdicts, reconciler, tally, out);
     } finally {
       TextSources.release(uri, path);
+    }
+  }
+
+  /** The file's date against the run date, and its stated totals against its holdings. */
+  private void judgeFile(FilePart part, Verdicts verdicts, Reconciler reconciler,
+      SourceTally tally, MultiOutputReceiver out) {
+    String sourceId = part.file().sourceId();
+    String uri = part.file().uri();
+    out.get(ReadHoldings.FILES).output(new ExportFile(sourceId, part.file().brokerageId(), uri,
+        verdicts.asOf, tally));
+    InputProblem dated = ExportAge.problem(sourceId, uri, verdicts.asOf, runDate,
+        rules.maxExportAgeDays());
+    if (dated != null) {
+      out.get(ReadHoldings.PROBLEMS).output(dated);
+    }
+    if (reconciler == null) {
+      return;
+    }
+    for (Reconciliation r : reconciler.compare(rules.totalTolerance())) {
+      out.get(ReadHoldings.RECONCILED).output(r);
+      InputProblem unreconciled = r.problem(rules.totalTolerance(), verdicts.rejected > 0);
+      if (unreconciled != null) {
+        out.get(ReadHoldings.PROBLEMS).output(unreconciled);
+      }
     }
   }
 
@@ -127,31 +178,56 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
     }
   }
 
-  /** Counts each row's verdict and prices holdings that came without a price. */
+  /**
+   * Counts each row's verdict, prices holdings that came without one (see {@link HoldingPricing}),
+   * and keeps what the file says of itself: its date and its totals.
+   */
   private final class Verdicts implements ParseSink {
     private final MultiOutputReceiver out;
+    private final Reconciler reconciler;
     long holdings;
     long recognised;
     long rejected;
+    AsOf asOf;
 
-    Verdicts(MultiOutputReceiver out) {
+    Verdicts(MultiOutputReceiver out, Reconciler reconciler) {
       this.out = out;
+      this.reconciler = reconciler;
     }
 
     @Override
     public void holding(Holding h, ExportRow row) {
-      Holding priced = h;
-      if (h.price() == null) {
-        BigDecimal close = prices.latestClose(h.symbol()).orElse(null);
-        if (close == null) {
-          rejected(new RejectedRow(h.sourceId(), h.sourceUri(), h.lineNumber(),
-              "no price for " + h.symbol() + " in the export or the price history", row.raw()));
-          return;
-        }
-        priced = h.withPrice(close);
+      HoldingPricing pricing = HoldingPricing.of(h, prices);
+      if (pricing.holding() == null) {
+        rejected(pricing.rejectedRow(h, row.raw()));
+        return;
       }
+      Holding priced = pricing.holding();
       holdings++;
+      judgePrice(h, priced);
+      if (reconciler != null) {
+        reconciler.add(priced);
+      }
       out.get(ReadHoldings.CANDIDATES).output(AccountRow.of(priced, keepRawLines ? row.raw() : null));
+    }
+
+    private void judgePrice(Holding fromExport, Holding priced) {
+      if (priced.cash()) {
+        return;
+      }
+      if (judged.add(priced.symbol())) {
+        InputProblem stale = PriceChecks.stale(priced.symbol(), prices, runDate,
+            rules.maxPriceAgeDays(), pricesFile);
+        if (stale != null) {
+          out.get(ReadHoldings.PROBLEMS).output(stale);
+        }
+      }
+      if (HoldingPricing.pricedByExport(fromExport)) {
+        PriceBreak b = PriceChecks.priceBreak(fromExport, prices, rules.priceBreakTolerance());
+        if (b != null) {
+          out.get(ReadHoldings.PRICE_BREAKS).output(b);
+        }
+      }
     }
 
     @Override
@@ -162,7 +238,21 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
     @Override
     public void rejected(RejectedRow row) {
       rejected++;
-      out.get(rejectedTag).output(row);
+      out.get(ReadHoldings.REJECTED).output(row);
+    }
+
+    @Override
+    public void asOf(AsOf date) {
+      if (asOf == null) {
+        asOf = date;
+      }
+    }
+
+    @Override
+    public void statedTotal(StatedTotal total) {
+      if (reconciler != null) {
+        reconciler.stated(total);
+      }
     }
   }
 }

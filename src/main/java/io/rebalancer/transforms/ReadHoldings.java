@@ -12,6 +12,12 @@ import io.rebalancer.core.format.FileParts;
 import io.rebalancer.core.format.FilePart;
 import io.rebalancer.core.format.FormatSpec;
 import io.rebalancer.core.format.SourceFile;
+import io.rebalancer.core.trust.ExportFile;
+import io.rebalancer.core.trust.InputProblem;
+import io.rebalancer.core.trust.PriceBreak;
+import io.rebalancer.core.trust.PriceChecks;
+import io.rebalancer.core.trust.Reconciliation;
+import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.io.TextSources;
 import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRows;
@@ -56,7 +62,14 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<AccountHoldings> ACCOUNTS = new TupleTag<>() {};
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<SourceTally> TALLIES = new TupleTag<>() {};
-  /** Rejected rows and source counts, as warehouse rows. */
+  /** Each file read, with the date it states. */
+  public static final TupleTag<ExportFile> FILES = new TupleTag<>() {};
+  /** Each total an export states, against the holdings read for its account. */
+  public static final TupleTag<Reconciliation> RECONCILED = new TupleTag<>() {};
+  public static final TupleTag<PriceBreak> PRICE_BREAKS = new TupleTag<>() {};
+  /** What the inputs cannot be traded on: the run fails on the first (see {@link InputProblem}). */
+  public static final TupleTag<InputProblem> PROBLEMS = new TupleTag<>() {};
+  /** Rejected rows, source counts, files, reconciliations, price breaks and problems, staged. */
   public static final TupleTag<RowBlock> ROWS = new TupleTag<>() {};
   static final TupleTag<AccountRow> CANDIDATES = new TupleTag<>() {};
   /** About how large a part of a canonical file one worker reads. */
@@ -64,6 +77,8 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
 
   private final List<SourceConfig> sources;
   private final Map<String, FormatSpec> customFormats;
+  private final ValidationRules rules;
+  private final String pricesFile;
   private final ReferenceData reference;
   private final Accounts accounts;
   private final String accountsFile;
@@ -72,10 +87,12 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
   private final long partBytes;
 
   private ReadHoldings(List<SourceConfig> sources, Map<String, FormatSpec> customFormats,
-      ReferenceData reference, Accounts accounts, String accountsFile, LocalDate runDate,
-      int buckets, long partBytes) {
+      ValidationRules rules, String pricesFile, ReferenceData reference, Accounts accounts,
+      String accountsFile, LocalDate runDate, int buckets, long partBytes) {
     this.sources = sources;
     this.customFormats = customFormats;
+    this.rules = rules;
+    this.pricesFile = pricesFile;
     this.reference = reference;
     this.accounts = accounts;
     this.accountsFile = accountsFile;
@@ -91,14 +108,15 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
    */
   public static ReadHoldings from(PipelineConfig config, ReferenceData reference,
       Accounts accounts, LocalDate runDate, int buckets) {
-    return new ReadHoldings(config.sources(), config.formats(), reference, accounts,
-        accounts.listed() ? config.accounts() : null, runDate, buckets, PART_BYTES);
+    return new ReadHoldings(config.sources(), config.formats(), config.validation(),
+        config.prices(), reference, accounts, accounts.listed() ? config.accounts() : null,
+        runDate, buckets, PART_BYTES);
   }
 
   /** The same, reading canonical files in parts of about partBytes (for tests of the split). */
   ReadHoldings withPartBytes(long bytes) {
-    return new ReadHoldings(sources, customFormats, reference, accounts, accountsFile, runDate,
-        buckets, bytes);
+    return new ReadHoldings(sources, customFormats, rules, pricesFile, reference, accounts,
+        accountsFile, runDate, buckets, bytes);
   }
 
   @Override
@@ -111,18 +129,30 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .apply("SplitFiles", ParDo.of(new SplitFiles(formatBySource, partBytes)))
         .apply("SpreadParts", Reshuffle.viaRandomKey())
         .apply("ParseExports", ParDo.of(new ParseExports(formatBySource,
-                new HashMap<>(customFormats), reference.prices(), accounts.listed(), REJECTED,
-                TALLIES))
+                new HashMap<>(customFormats), reference.prices(), pricesFile, runDate, rules,
+                accounts.listed()))
             .withSideInputs(reference.prices())
-            .withOutputTags(CANDIDATES, TupleTagList.of(REJECTED).and(TALLIES)));
+            .withOutputTags(CANDIDATES, TupleTagList.of(List.of(REJECTED, TALLIES, FILES,
+                RECONCILED, PRICE_BREAKS, PROBLEMS))));
     PCollection<AccountRow> listed = accounts.lines().apply("AccountLines",
         MapElements.into(TypeDescriptor.of(AccountRow.class)).via(AccountRow::of));
     PCollectionTuple joined = PCollectionList.of(parsed.get(CANDIDATES)).and(listed)
         .apply("HoldingsAndAccounts", Flatten.pCollections())
         .apply("GroupByAccount", GroupInBuckets.by(AccountRow::key,
             RecordCoder.of(AccountKey.class), (a, b) -> AccountRow.ORDER.compare(a, b), buckets))
-        .apply("CheckAccounts", ParDo.of(new CheckAccounts(accountsFile, REJECTED, TALLIES))
-            .withOutputTags(ACCOUNTS, TupleTagList.of(REJECTED).and(TALLIES)));
+        .apply("CheckAccounts", ParDo.of(new CheckAccounts(accountsFile, REJECTED, TALLIES,
+                PROBLEMS))
+            .withOutputTags(ACCOUNTS, TupleTagList.of(REJECTED).and(TALLIES).and(PROBLEMS)));
+    PCollection<InputProblem> modelPrices = begin
+        .apply("RunDate", Create.of(runDate).withCoder(LocalDateCoder.INSTANCE))
+        .apply("JudgeModelPrices", ParDo.of(new JudgeModelPrices(reference, pricesFile, rules))
+            .withSideInputs(reference.views()));
+    PCollection<InputProblem> problems = PCollectionList.of(parsed.get(PROBLEMS))
+        .and(joined.get(PROBLEMS)).and(modelPrices).apply("Problems", Flatten.pCollections());
+    PCollection<ExportFile> files = parsed.get(FILES)
+        .apply("KeyByFile", WithKeys.of(ExportFile::uri).withKeyType(TypeDescriptors.strings()))
+        .apply("SumPerFile", Combine.perKey(ReadHoldings::sumFiles))
+        .apply("Files", Values.create());
     PCollection<RejectedRow> rejected = PCollectionList.of(parsed.get(REJECTED))
         .and(joined.get(REJECTED)).apply("Rejected", Flatten.pCollections());
     PCollection<SourceTally> tallies = PCollectionList.of(parsed.get(TALLIES))
@@ -139,11 +169,56 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .and(tallies.apply("SourceCountRows", MapElements
             .into(TypeDescriptor.of(RowBlock.class))
             .via(t -> RowBlock.of(WarehouseRows.sourceCount(date, t)))))
+        .and(files.apply("SourceFileRows", MapElements
+            .into(TypeDescriptor.of(RowBlock.class))
+            .via(f -> RowBlock.of(WarehouseRows.exportFile(date, f)))))
+        .and(parsed.get(RECONCILED).apply("ReconciliationRows", MapElements
+            .into(TypeDescriptor.of(RowBlock.class))
+            .via(r -> RowBlock.of(WarehouseRows.reconciliation(date, r)))))
+        .and(parsed.get(PRICE_BREAKS).apply("PriceBreakRows", MapElements
+            .into(TypeDescriptor.of(RowBlock.class))
+            .via(b -> RowBlock.of(WarehouseRows.priceBreak(date, b)))))
+        .and(problems.apply("ProblemRows", MapElements
+            .into(TypeDescriptor.of(RowBlock.class))
+            .via(pr -> RowBlock.of(WarehouseRows.problem(pr)))))
         .apply("WarehouseRows", Flatten.pCollections());
     return PCollectionTuple.of(ACCOUNTS, joined.get(ACCOUNTS))
         .and(REJECTED, rejected)
         .and(TALLIES, tallies)
+        .and(FILES, files)
+        .and(RECONCILED, parsed.get(RECONCILED))
+        .and(PRICE_BREAKS, parsed.get(PRICE_BREAKS))
+        .and(PROBLEMS, problems)
         .and(ROWS, rows);
+  }
+
+  private static ExportFile sumFiles(Iterable<ExportFile> parts) {
+    ExportFile total = null;
+    for (ExportFile f : parts) {
+      total = total == null ? f : total.plus(f);
+    }
+    return total;
+  }
+
+  /** The models' symbols against the price history: a buy at a stale close is a wrong trade. */
+  static final class JudgeModelPrices extends DoFn<LocalDate, InputProblem> {
+    private final ReferenceData reference;
+    private final String pricesFile;
+    private final ValidationRules rules;
+
+    JudgeModelPrices(ReferenceData reference, String pricesFile, ValidationRules rules) {
+      this.reference = reference;
+      this.pricesFile = pricesFile == null ? "the price history" : pricesFile;
+      this.rules = rules;
+    }
+
+    @ProcessElement
+    public void process(@Element LocalDate runDate, OutputReceiver<InputProblem> out,
+        ProcessContext c) {
+      ReferenceData.Values values = reference.read(c);
+      PriceChecks.staleModelSymbols(values.models().values(), values.prices(), runDate,
+          rules.maxPriceAgeDays(), pricesFile).forEach(out::output);
+    }
   }
 
   private static SourceTally sum(Iterable<SourceTally> tallies) {
@@ -160,7 +235,8 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
     public void process(@Element SourceConfig source, OutputReceiver<SourceFile> out)
         throws IOException {
       if (source.isUrl()) {
-        out.output(new SourceFile(source.id(), source.uri(), source.account()));
+        out.output(new SourceFile(source.id(), source.brokerage(), source.uri(),
+            source.account()));
         return;
       }
       MatchResult match = FileSystems.match(source.uri(), EmptyMatchTreatment.ALLOW);
@@ -172,7 +248,8 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         throw new InputException("source " + source.id() + ": no file matches " + source.uri());
       }
       files.stream().sorted()
-          .forEach(f -> out.output(new SourceFile(source.id(), f, source.account())));
+          .forEach(f -> out.output(new SourceFile(source.id(), source.brokerage(), f,
+              source.account())));
     }
   }
 

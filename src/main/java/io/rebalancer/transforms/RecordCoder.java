@@ -12,6 +12,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +79,8 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       coder = NullableCoder.of(DecimalCoder.INSTANCE);
     } else if (c == LocalDate.class) {
       coder = NullableCoder.of(LocalDateCoder.INSTANCE);
+    } else if (c == LocalTime.class) {
+      coder = NullableCoder.of(LocalTimeCoder.INSTANCE);
     } else if (c == long.class) {
       coder = VarLongCoder.of();
     } else if (c == Long.class) {

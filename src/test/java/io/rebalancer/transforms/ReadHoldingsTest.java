@@ -4,6 +4,7 @@ import static io.rebalancer.testing.ExceptionChains.assertInputException;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rebalancer.config.PipelineConfig;
+import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.AccountInfo;
@@ -238,9 +239,9 @@ class ReadHoldingsTest {
   }
 
   private PCollectionTuple read(Pipeline pipeline, List<SourceConfig> sources, long partBytes) {
-    PipelineConfig config = new PipelineConfig("test", dir.resolve("test.yaml").toString(),
+    PipelineConfig config = new PipelineConfig("test", dir.resolve("test.yaml").toString(), null,
         sources, accounts.toString(), models.toString(), prices.toString(),
-        RebalanceRules.defaults(), 4, 0, Map.of());
+        RebalanceRules.defaults(), 4, ValidationRules.defaults(), Map.of());
     ReadReferenceData.Read reference = ReadReferenceData.from(pipeline, config, RUN_DATE);
     return pipeline.apply("ReadHoldings", ReadHoldings.from(config, reference.views(),
         reference.accounts(), RUN_DATE, 3).withPartBytes(partBytes));

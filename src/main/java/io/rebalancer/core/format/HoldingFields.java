@@ -63,7 +63,7 @@ public final class HoldingFields {
     if (cash && price == null && Holding.CASH.equalsIgnoreCase(symbol)) {
       price = BigDecimal.ONE; // a CASH row is an amount: its quantity is the value
     }
-    sink.holding(new Holding(file.sourceId(), account, symbol, quantity, price,
+    sink.holding(new Holding(file.brokerageId(), account, symbol, quantity, price,
         assetClass == null ? Holding.CASH : assetClass, cash, file.sourceId(), file.uri(),
         row.lineNumber()), row);
   }
@@ -92,7 +92,7 @@ public final class HoldingFields {
     } else if (amount == null) {
       sink.rejected(reject(file, row, "missing cash amount"));
     } else {
-      sink.holding(new Holding(file.sourceId(), account, symbol, amount, BigDecimal.ONE,
+      sink.holding(new Holding(file.brokerageId(), account, symbol, amount, BigDecimal.ONE,
           Holding.CASH, true, file.sourceId(), file.uri(), row.lineNumber()), row);
     }
   }

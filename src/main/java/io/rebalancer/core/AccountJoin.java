@@ -1,0 +1,66 @@
+package io.rebalancer.core;
+
+import io.rebalancer.core.trust.InputProblem;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The verdict on one account: its lines of accounts.csv (none, one) joined with its holdings from
+ * every file. Holdings are never summed across files: an account in two files is a problem that
+ * fails the run, naming both (yesterday's export left beside today's would double every position).
+ *
+ * @param account the account with its household, model and holdings, or null
+ * @param unknown true: accounts.csv does not list it, so each holding is a rejected row
+ * @param problem the account is in two files, or null
+ */
+public record AccountJoin(AccountHoldings account, boolean unknown, InputProblem problem) {
+  private static final AccountJoin IDLE = new AccountJoin(null, false, null);
+  private static final AccountJoin UNKNOWN = new AccountJoin(null, true, null);
+
+  /**
+   * @param listed the account's lines of accounts.csv
+   * @param accountsFile accounts.csv, or null when there is none (every account in the default
+   *     household)
+   */
+  public static AccountJoin of(AccountKey key, List<AccountInfo> listed, List<Holding> holdings,
+      String accountsFile) {
+    if (listed.size() > 1) {
+      throw new InputException(accountsFile + ": account " + key + " is listed twice");
+    }
+    if (holdings.isEmpty()) {
+      return IDLE; // listed, but no export holds it today
+    }
+    InputProblem twoFiles = twoFiles(key, holdings);
+    if (twoFiles != null) {
+      return new AccountJoin(null, false, twoFiles);
+    }
+    if (accountsFile == null) {
+      return new AccountJoin(new AccountHoldings(AccountInfo.unlisted(key), holdings), false,
+          null);
+    }
+    if (listed.isEmpty()) {
+      return UNKNOWN;
+    }
+    return new AccountJoin(new AccountHoldings(listed.get(0), holdings), false, null);
+  }
+
+  /** The first two files (in name order) that hold the account, or null when one does. */
+  private static InputProblem twoFiles(AccountKey key, List<Holding> holdings) {
+    TreeMap<String, String> sourceByFile = new TreeMap<>();
+    holdings.forEach(h -> sourceByFile.putIfAbsent(h.sourceUri(), h.sourceId()));
+    if (sourceByFile.size() < 2) {
+      return null;
+    }
+    var first = sourceByFile.firstEntry();
+    var second = sourceByFile.higherEntry(first.getKey());
+    String sources = first.getValue().equals(second.getValue())
+        ? "source " + first.getValue()
+        : "sources " + first.getValue() + " and " + second.getValue();
+    return new InputProblem(InputProblem.Kind.ACCOUNT_IN_TWO_FILES, key.toString(),
+        "account " + key.accountId() + " of brokerage " + key.brokerageId() + " is in "
+        + (sourceByFile.size() == 2 ? "two files" : sourceByFile.size() + " files") + " of "
+        + sources + ": " + first.getKey() + " and " + second.getKey()
+        + "; holdings are never summed across files: remove the one that is not the current"
+        + " export");
+  }
+}
