@@ -192,10 +192,11 @@ public final class RunCommand {
         + " price_breaks):%n", inputs.priceBreaks(), inputs.priceBreaks() == 1 ? "" : "s",
         tolerance);
     for (Table<?>.Staged b : inputs.firstPriceBreaks()) {
-      out.printf("    %s in %s %s (%s line %s): %s, close %s on %s%n", b.get("symbol"),
-          b.get("brokerage_id"), b.get("account_id"), Path.of(b.get("source_uri")).getFileName(),
-          b.get("line_number"), plain(b.get("export_price")), plain(b.get("close")),
-          b.get("close_date"));
+      out.printf("    %s in %s %s (%s line %s): %s, close %s on %s, %.1f%% away%n",
+          b.get("symbol"), b.get("brokerage_id"), b.get("account_id"),
+          Path.of(b.get("source_uri")).getFileName(), b.get("line_number"),
+          plain(b.get("export_price")), plain(b.get("close")), b.get("close_date"),
+          100 * Double.parseDouble(b.get("relative_difference")));
     }
     if (inputs.priceBreaks() > inputs.firstPriceBreaks().size()) {
       out.printf("    and %d more%n", inputs.priceBreaks() - inputs.firstPriceBreaks().size());

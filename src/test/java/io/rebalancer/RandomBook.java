@@ -1,9 +1,9 @@
 package io.rebalancer;
 
 import io.rebalancer.config.PipelineConfig;
-import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.trust.ValidationRules;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -165,7 +165,7 @@ public final class WarehouseTables {
           .key("run_date", "source_id")
           .build();
 
-  /** Each export file a run read: the date it states, and what became of its rows. */
+  /** Each export file a run read: the date it states, and how many rows it has. */
   public static final Table<Dated<ExportFile>> SOURCE_FILES =
       Table.<Dated<ExportFile>>named("source_files")
           .column("run_date", DATE, r -> date(r.runDate()))
@@ -179,10 +179,9 @@ public final class WarehouseTables {
               || r.value().asOf().time() == null ? null : r.value().asOf().time().toString())
           .column("as_of_text", TEXT, r -> r.value().asOf() == null ? null
               : r.value().asOf().text().strip())
+          // Verdicts are counted per source (source_counts): a holding of an unknown account
+          // is rejected after its file is read.
           .column("rows_read", COUNT, r -> number(r.value().tally().rowsRead()))
-          .column("holdings", COUNT, r -> number(r.value().tally().holdings()))
-          .column("recognised", COUNT, r -> number(r.value().tally().recognised()))
-          .column("rejected", COUNT, r -> number(r.value().tally().rejected()))
           .key("run_date", "source_uri")
           .build();
 

@@ -11,10 +11,12 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.trust.ValidationRules;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,65 @@ class ConfigLoaderTest {
     assertRules(c.rebalance(), "0.03", "0.2", "50", false, 4, List.of("TSLA", "GME"));
     assertThat(c.tradeOrderShards(), is(2));
     assertThat(c.maxRejectedRows(), is(7L));
+  }
+
+  @Test
+  void validationDefaultsAndEveryKey() throws IOException {
+    ValidationRules d = ConfigLoader.load(yaml(MINIMAL)).validation();
+    assertThat(d, is(ValidationRules.defaults()));
+    assertThat(d.maxExportAgeDays(), is(3));
+    assertThat(d.totalTolerance(), comparesEqualTo(new BigDecimal("0.01")));
+    assertThat(d.maxPriceAgeDays(), is(5));
+    assertThat(d.priceBreakTolerance(), comparesEqualTo(new BigDecimal("0.05")));
+
+    ValidationRules v = ConfigLoader.load(yaml(MINIMAL + """
+        validation:
+          maxRejectedRows: 2
+          maxExportAgeDays: 0
+          totalTolerance: 0.5
+          maxPriceAgeDays: 10
+          priceBreakTolerance: 0.02
+        """)).validation();
+    assertThat(v.maxRejectedRows(), is(2L));
+    assertThat(v.maxExportAgeDays(), is(0));
+    assertThat(v.totalTolerance(), comparesEqualTo(new BigDecimal("0.5")));
+    assertThat(v.maxPriceAgeDays(), is(10));
+    assertThat(v.priceBreakTolerance(), comparesEqualTo(new BigDecimal("0.02")));
+  }
+
+  @Test
+  void aNegativeToleranceOrAgeIsAnErrorNamingTheKey() throws IOException {
+    assertThat(failure(MINIMAL + "validation:\n  totalTolerance: -0.01\n").getMessage(),
+        containsString("validation.totalTolerance"));
+    assertThat(failure(MINIMAL + "validation:\n  maxExportAgeDays: -1\n").getMessage(),
+        containsString("validation.maxExportAgeDays"));
+  }
+
+  @Test
+  void aPinnedRunDateIsReadAndAWrongOneNamesTheKey() throws IOException {
+    assertThat(ConfigLoader.load(yaml(MINIMAL)).runDate(), is(nullValue()));
+    assertThat(ConfigLoader.load(yaml("runDate: 2026-11-20\n" + MINIMAL)).runDate(),
+        is(LocalDate.of(2026, 11, 20)));
+    assertThat(failure("runDate: 2026-13-01\n" + MINIMAL).getMessage(),
+        containsString("runDate: '2026-13-01' is not a date (YYYY-MM-DD)"));
+  }
+
+  @Test
+  void twoSourcesMayNameOneBrokerage() throws IOException {
+    PipelineConfig c = ConfigLoader.load(yaml("""
+        sources:
+          - id: B1_TAXABLE
+            brokerage: B1
+            uri: {positions}
+            format: canonical
+          - id: B1_IRA
+            brokerage: B1
+            uri: {positions}
+            format: canonical
+        models: {models}
+        """));
+    assertThat(c.sources().stream().map(SourceConfig::brokerage).toList(), contains("B1", "B1"));
+    assertThat(c.sources().get(0).id(), is("B1_TAXABLE"));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static io.rebalancer.testing.ExceptionChains.assertInputException;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rebalancer.config.PipelineConfig;
-import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.AccountInfo;
@@ -14,6 +13,7 @@ import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.io.WarehouseRow;
+import io.rebalancer.core.trust.ValidationRules;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -143,7 +143,12 @@ class ReadHoldingsTest {
         WarehouseRow.of("rejected_records", "2026-11-20", "B1", b1, "8",
             "no price for XYZ in the export or the price history", "A2,XYZ,3,,US_EQUITY"),
         WarehouseRow.of("source_counts", "2026-11-20", "B1", "1", "8", "3", "2", "3"),
-        WarehouseRow.of("source_counts", "2026-11-20", "B2", "1", "3", "2", "1", "0"));
+        WarehouseRow.of("source_counts", "2026-11-20", "B2", "1", "3", "2", "1", "0"),
+        // canonical exports state no date
+        WarehouseRow.of("source_files", "2026-11-20", "B1", "B1", b1, "false", null, null, null,
+            "8"),
+        WarehouseRow.of("source_files", "2026-11-20", "B2", "B2", b2, "false", null, null, null,
+            "3"));
     pipeline.run().waitUntilFinish();
   }
 

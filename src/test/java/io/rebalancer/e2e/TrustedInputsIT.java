@@ -1,0 +1,167 @@
+package io.rebalancer.e2e;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * runners/direct.sh on a copy of the sample whose exports an operator got wrong: yesterday's
+ * download left beside today's, a download ten days old, an export edited after download. Each
+ * fails the run with one line naming what to fix, and publishes nothing.
+ */
+class TrustedInputsIT {
+  private static Path project;
+
+  @TempDir Path dir;
+  private Path output;
+  private Path sample;
+  private Launcher launcher;
+
+  @BeforeAll
+  static void launcherIsBuilt() throws IOException {
+    project = Launcher.projectRoot();
+    Launcher.ensureBuilt(project);
+  }
+
+  @BeforeEach
+  void copyOfTheSample() throws IOException {
+    output = dir.resolve("output");
+    launcher = new Launcher(project, Files.createDirectories(dir.resolve("logs")));
+    sample = dir.resolve("sample-data");
+    try (Stream<Path> files = Files.walk(project.resolve("sample-data"))) {
+      for (Path f : files.toList()) {
+        Path to = sample.resolve(project.resolve("sample-data").relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theSampleRunsOnItsPinnedDateAndSaysWhatEachExportStates() throws Exception {
+    Launcher.Run run = direct();
+
+    assertThat(run.describe(), run.exitCode(), is(0));
+    assertThat(run.stdout(), allOf(containsString("for 2026-11-20 on DirectRunner"),
+        containsString("All-Accounts-Positions-2026-11-20.csv: as of 2026-11-20 19:28"),
+        containsString("Portfolio_Positions_Nov-20-2026.csv: as of 2026-11-20 19:02"),
+        containsString("OfxDownload.csv: states no date"),
+        containsString("stated totals reconciled")));
+    // Schwab's two account totals, E*TRADE's net account value and TOTAL row, IBKR's positions
+    assertThat(query("SELECT count(*), count(*) FILTER (WHERE within_tolerance)"
+        + " FROM source_reconciliation"), is(List.of(List.of(5L, 5L))));
+    assertThat(query("SELECT count(*) FROM source_files WHERE run_date = DATE '2026-11-20'"),
+        is(List.of(List.of(5L))));
+  }
+
+  @Test
+  void yesterdaysExportBesideTodaysFailsNamingBothFilesAndPublishesNothing() throws Exception {
+    Path today = sample.resolve("brokerages/BROKERAGE_002/Portfolio_Positions_Nov-20-2026.csv");
+    Path yesterday = today.resolveSibling("Portfolio_Positions_Nov-19-2026.csv");
+    Files.writeString(yesterday, Files.readString(today)
+        .replace("Date downloaded 11/20/2026", "Date downloaded 11/19/2026"));
+
+    Launcher.Run run = direct();
+
+    assertFailedNaming(run, "account Z12345678 of brokerage BROKERAGE_002 is in two files",
+        yesterday.toString(), today.toString());
+  }
+
+  @Test
+  void anExportTenDaysOldFailsNamingItsDate() throws Exception {
+    Path schwab = sample.resolve("brokerages/BROKERAGE_001/All-Accounts-Positions-2026-11-20.csv");
+    Files.writeString(schwab, Files.readString(schwab).replace("as of 07:28 PM ET, 2026/11/20",
+        "as of 07:28 PM ET, 2026/11/10"));
+
+    Launcher.Run run = direct();
+
+    assertFailedNaming(run, schwab.toString(), "is dated 2026-11-10",
+        "validation.maxExportAgeDays");
+  }
+
+  @Test
+  void anEditedPositionThatNoLongerAddsUpToTheAccountTotalFailsNamingBothAmounts()
+      throws Exception {
+    Path schwab = sample.resolve("brokerages/BROKERAGE_001/All-Accounts-Positions-2026-11-20.csv");
+    String text = Files.readString(schwab);
+    // BND's 900 shares at $74.12 become 950: the account total still says $67,908.00.
+    String edited = text.replace("\"BND\",\"VANGUARD TOTAL BOND MARKET ETF\",\"900\"",
+        "\"BND\",\"VANGUARD TOTAL BOND MARKET ETF\",\"950\"");
+    assertThat(edited.equals(text), is(false));
+    Files.writeString(schwab, edited);
+
+    Launcher.Run run = direct();
+
+    assertFailedNaming(run, schwab.toString(), "account 5678", "71614", "67908.00");
+  }
+
+  private void assertFailedNaming(Launcher.Run run, String... words) throws Exception {
+    assertThat(run.describe(), run.exitCode(), is(1));
+    assertThat(run.describe(), run.stderrLines().size(), is(1));
+    for (String w : words) {
+      assertThat(run.stderrLines().get(0), containsString(w));
+    }
+    assertThat(fileNames(output), is(Set.of("warehouse.duckdb")));
+    assertThat(query("SELECT status FROM pipeline_runs"), is(List.of(List.of("FAILED"))));
+    for (String table : List.of("holdings", "trade_orders", "source_files",
+        "source_reconciliation", "price_breaks")) {
+      assertThat(table, query("SELECT count(*) FROM " + table), is(List.of(List.of(0L))));
+    }
+  }
+
+  /** The sample's config, reading this test's copy of the sample data, with no --runDate. */
+  private Launcher.Run direct() throws IOException, InterruptedException {
+    String config = Files.readString(project.resolve("pipelines/daily-rebalance.yaml"))
+        .replace("sample-data/", sample + "/");
+    Path file = Files.writeString(dir.resolve("daily-rebalance.yaml"), config);
+    return launcher.run("direct.sh", "--config=" + file, "--outputDir=" + output);
+  }
+
+  private List<List<Object>> query(String sql) throws SQLException {
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection(
+            "jdbc:duckdb:" + output.resolve("warehouse.duckdb"), readOnly);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  private static Set<String> fileNames(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return new TreeSet<>(files.map(f -> f.getFileName().toString()).toList());
+    }
+  }
+}
