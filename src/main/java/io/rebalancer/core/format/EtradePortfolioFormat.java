@@ -208,12 +208,14 @@ public final class EtradePortfolioFormat implements ExportFormat {
       if (dated) {
         return;
       }
-      Matcher m = GENERATED.matcher(row.cell(0));
+      // Unquoted, "Aug 20, 2026" is two cells.
+      String text = String.join(",", row.cells()).replaceAll(",+\\s*$", "");
+      Matcher m = GENERATED.matcher(text);
       if (!m.matches()) {
-        throw ExportDates.unreadable(file, row, row.cell(0));
+        throw ExportDates.unreadable(file, row, text);
       }
       String date = m.group("date").replace(",", "").replace(".", "").replaceAll("\\s+", " ");
-      sink.asOf(ExportDates.asOf(file, row, row.cell(0), date, m.group("time"), DATES));
+      sink.asOf(ExportDates.asOf(file, row, text, date, m.group("time"), DATES));
       dated = true;
     }
 
