@@ -124,7 +124,9 @@ public final class ConfiguredFormat implements ExportFormat {
     private void total(ExportRow row) {
       FormatSpec.TotalRow total = spec.totalRow();
       String cell = col.cell(row, col.total);
-      String account = HoldingFields.blankToNull(col.cell(row, col.account));
+      // In the first column, the account cell holds the marker ("Total"), not an account.
+      String account = col.account == 0 ? null
+          : HoldingFields.blankToNull(col.cell(row, col.account));
       account = account == null ? file.account() : account;
       BigDecimal amount;
       try {

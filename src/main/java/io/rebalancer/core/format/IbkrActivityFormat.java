@@ -101,7 +101,7 @@ public final class IbkrActivityFormat implements ExportFormat {
     private final ParseSink sink;
     private final Set<String> accounts;
     private final Map<String, Columns> headers = new HashMap<>();
-    /** Per account, the sum of its USD Open Positions totals so far; null once one is unreadable. */
+    /** Per account, its USD Open Positions totals summed so far; null once one is unreadable. */
     private final Map<String, StatedTotal> positionsTotals = new LinkedHashMap<>();
     /** A position row since the last Open Positions total: the next total is of a group. */
     private boolean positionsSinceTotal;

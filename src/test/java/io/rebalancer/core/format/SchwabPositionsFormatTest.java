@@ -301,7 +301,8 @@ class SchwabPositionsFormatTest {
     assertThat(readFixture("older-trailing-commas.csv").asOf(), is("2019-03-15 16:10 line 1"));
     assertThat(readFixture("abbreviated-columns.csv").asOf(), is("2021-11-30 10:02 line 1"));
     AsOf asOf = readFixture("single-account.csv").asOfs.get(0);
-    assertThat(asOf.text(), is("Positions for account Individual ...977 as of 07:28 PM ET, 2023/06/04"));
+    assertThat(asOf.text(),
+        is("Positions for account Individual ...977 as of 07:28 PM ET, 2023/06/04"));
   }
 
   @Test
@@ -400,7 +401,8 @@ class SchwabPositionsFormatTest {
   @Test
   void aBondPricedPer100StillHasItsAccountTotalStated() {
     RecordingSink sink = read(FILE, TITLE + HEADER + SCHB
-        + "\"912828XX1\",\"US TREASURY NOTE\",\"10,000\",\"$98.50\",\"$9,850.00\",\"Fixed Income\"\n"
+        + "\"912828XX1\",\"US TREASURY NOTE\",\"10,000\",\"$98.50\",\"$9,850.00\","
+        + "\"Fixed Income\"\n"
         + "\"Account Total\",\"--\",\"--\",\"--\",\"$122,690.62\",\"--\"\n");
 
     assertThat(sink.holdings, contains(holding("977", "SCHB", "961", "117.42", ETF, 3),
