@@ -29,7 +29,8 @@ final class FormatSpecs {
   }
 
   private static FormatSpec spec(String name, ConfigNode f) {
-    f.allowOnly(Set.of("header", "columns", "cash", "skipRows", "endRows", "numbers"));
+    f.allowOnly(Set.of("header", "columns", "cash", "skipRows", "endRows", "numbers", "asOf",
+        "totalRow"));
     ConfigNode header = f.child("header");
     header.allowOnly(Set.of("line", "marker"));
     int line = (int) header.integer("line", 0, 1, Integer.MAX_VALUE);
@@ -56,7 +57,34 @@ final class FormatSpecs {
         cols.string("price", null), cols.string("marketValue", null),
         cols.string("assetClass", null), cols.string("currency", null), cash.strings("symbols"),
         cash.string("symbolSuffix", null), cash.strings("assetClasses"), f.strings("skipRows"),
-        f.strings("endRows"), decimal, thousands);
+        f.strings("endRows"), decimal, thousands, dateLine(f), totalRow(f));
+  }
+
+  /** `asOf:` {marker, pattern}, both required when it is given; null when it is not. */
+  private static FormatSpec.DateLine dateLine(ConfigNode f) {
+    if (!f.has("asOf")) {
+      return null;
+    }
+    ConfigNode asOf = f.child("asOf");
+    asOf.allowOnly(Set.of("marker", "pattern"));
+    String marker = asOf.requiredString("marker");
+    String pattern = asOf.requiredString("pattern");
+    try {
+      return new FormatSpec.DateLine(marker, pattern);
+    } catch (IllegalArgumentException e) {
+      throw asOf.error(asOf.keyPath("pattern"), e.getMessage());
+    }
+  }
+
+  /** `totalRow:` {marker, column, includesCash (default true)}; null when it is not given. */
+  private static FormatSpec.TotalRow totalRow(ConfigNode f) {
+    if (!f.has("totalRow")) {
+      return null;
+    }
+    ConfigNode total = f.child("totalRow");
+    total.allowOnly(Set.of("marker", "column", "includesCash"));
+    return new FormatSpec.TotalRow(total.requiredString("marker"),
+        total.requiredString("column"), total.bool("includesCash", true));
   }
 
   private static String separator(ConfigNode numbers, String key, String fallback) {

@@ -473,6 +473,61 @@ class ConfigLoaderTest {
     assertThat(builtIn.getMessage(), containsString("formats.canonical: 'canonical' is a built-in"));
   }
 
+  private static final String DATED_TOTALS = CUSTOM + """
+          asOf:
+            marker: valuation date
+            pattern: dd.MM.yyyy
+          totalRow:
+            marker: Total
+            column: Value
+      """;
+
+  @Test
+  void aCustomLayoutMayStateItsDateAndTotalRow() throws IOException {
+    FormatSpec acme = ConfigLoader.load(yaml(MINIMAL + DATED_TOTALS)).formats().get("acme");
+    assertThat(acme.asOf(), is(new FormatSpec.DateLine("valuation date", "dd.MM.yyyy")));
+    assertThat(acme.totalRow(), is(new FormatSpec.TotalRow("Total", "Value", true)));
+    FormatSpec noCash = ConfigLoader.load(yaml(MINIMAL + DATED_TOTALS.replace("column: Value",
+        "column: Value\n      includesCash: false"))).formats().get("acme");
+    assertThat(noCash.totalRow().includesCash(), is(false));
+    FormatSpec neither = ConfigLoader.load(yaml(MINIMAL + CUSTOM)).formats().get("acme");
+    assertThat(neither.asOf(), is(nullValue()));
+    assertThat(neither.totalRow(), is(nullValue()));
+  }
+
+  @Test
+  void asOfAndTotalRowKeysAreCheckedByName() throws IOException {
+    assertThat(failure(MINIMAL + DATED_TOTALS.replace("pattern: dd.MM.yyyy", "pattern: dd.MM"))
+        .getMessage(), containsString("formats.acme.asOf.pattern: 'dd.MM' is not a date pattern"
+        + " that reads day, month and year"));
+    assertThat(failure(MINIMAL + DATED_TOTALS.replace("pattern: dd.MM.yyyy", "pattern: \"{x}\""))
+        .getMessage(), containsString("formats.acme.asOf.pattern: '{x}' is not a date pattern"));
+    assertThat(failure(MINIMAL + DATED_TOTALS.replace("      pattern: dd.MM.yyyy\n", ""))
+        .getMessage(), containsString("formats.acme.asOf.pattern: is required"));
+    assertThat(failure(MINIMAL + DATED_TOTALS.replace("      marker: valuation date\n", ""))
+        .getMessage(), containsString("formats.acme.asOf.marker: is required"));
+    assertThat(failure(MINIMAL + DATED_TOTALS.replace("pattern: dd.MM.yyyy",
+        "pattern: dd.MM.yyyy\n      format: x")).getMessage(),
+        containsString("formats.acme.asOf.format: unknown key"));
+    assertThat(failure(MINIMAL + DATED_TOTALS.replace("      column: Value\n", ""))
+        .getMessage(), containsString("formats.acme.totalRow.column: is required"));
+    assertThat(failure(MINIMAL + DATED_TOTALS.replace("      marker: Total\n", ""))
+        .getMessage(), containsString("formats.acme.totalRow.marker: is required"));
+    assertThat(failure(MINIMAL + DATED_TOTALS.replace("column: Value",
+        "column: Value\n      includesCash: maybe")).getMessage(),
+        containsString("formats.acme.totalRow.includesCash: expected true or false"));
+    assertThat(failure(MINIMAL + CUSTOM + "    asOf: valuation date\n").getMessage(),
+        containsString("formats.acme.asOf: expected a mapping of keys"));
+  }
+
+  @Test
+  void theCustomFormatExampleStatesTheDepotsDateAndTotal() {
+    FormatSpec depot = ConfigLoader.load(Path.of("pipelines/custom-format-example.yaml"))
+        .formats().get("acme-depot");
+    assertThat(depot.asOf(), is(new FormatSpec.DateLine("valuation date", "dd.MM.yyyy")));
+    assertThat(depot.totalRow(), is(new FormatSpec.TotalRow("Total", "Value (USD)", true)));
+  }
+
   @Test
   void theCustomFormatExampleLoads() {
     PipelineConfig c = ConfigLoader.load(Path.of("pipelines/custom-format-example.yaml"));

@@ -2,16 +2,29 @@ package io.rebalancer.core.format;
 
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.InputException;
+import java.math.BigDecimal;
+import java.text.ParsePosition;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads a layout described by a {@link FormatSpec}: header, columns, cash rows, table end. */
+/**
+ * Reads a layout described by a {@link FormatSpec}: header, columns, cash rows, table end, and,
+ * where the spec says, the date line (before the header or after the table) and total rows.
+ */
 public final class ConfiguredFormat implements ExportFormat {
   static final String UNCLASSIFIED = "UNCLASSIFIED";
   private final FormatSpec spec;
+  /** The asOf pattern, compiled once; null when the layout states no date. */
+  private final DateTimeFormatter dateFormat;
 
   public ConfiguredFormat(FormatSpec spec) {
     this.spec = spec;
+    this.dateFormat = spec.asOf() == null ? null : spec.asOf().formatter();
   }
 
   @Override
@@ -21,35 +34,118 @@ public final class ConfiguredFormat implements ExportFormat {
 
   @Override
   public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
-    Columns col = null;
-    boolean ended = false;
+    Reader reader = new Reader(file, sink);
     boolean any = false;
     for (ExportRow row : rows) {
       any = true;
+      reader.accept(row);
+    }
+    if (reader.col == null && any) {
+      throw new InputException("source " + file.sourceId() + ": " + file.uri() + ": format "
+          + spec.name() + ": no header row " + (spec.headerLine() > 0
+              ? "on line " + spec.headerLine() : "starting with '" + spec.headerMarker() + "'"));
+    }
+  }
+
+  /** One file's reading: its columns once the header is read, whether the table has ended. */
+  private final class Reader {
+    private final SourceFile file;
+    private final ParseSink sink;
+    private Columns col;
+    private boolean ended;
+    private boolean dated;
+
+    Reader(SourceFile file, ParseSink sink) {
+      this.file = file;
+      this.sink = sink;
+    }
+
+    void accept(ExportRow row) {
       if (ended) {
+        dateLine(row);
         sink.recognised(row, "footer");
       } else if (col == null) {
         if (isHeader(row)) {
           col = columns(file, row);
           sink.recognised(row, "header");
         } else {
+          dateLine(row);
           sink.recognised(row, "before header");
         }
       } else if (row.isBlank()) {
         sink.recognised(row, "blank");
+      } else if (spec.totalRow() != null
+          && startsWithAny(row.cell(0), List.of(spec.totalRow().marker()))) {
+        ended = startsWithAny(row.cell(0), spec.endRows()); // a total may end the table too
+        total(row);
       } else if (startsWithAny(row.cell(0), spec.endRows())) {
         ended = true;
+        dateLine(row);
         sink.recognised(row, "end of table");
       } else if (startsWithAny(row.cell(0), spec.skipRows())) {
+        dateLine(row);
         sink.recognised(row, "skipped");
       } else {
         holding(file, row, col, sink);
       }
     }
-    if (col == null && any) {
-      throw new InputException("source " + file.sourceId() + ": " + file.uri() + ": format "
-          + spec.name() + ": no header row " + (spec.headerLine() > 0
-              ? "on line " + spec.headerLine() : "starting with '" + spec.headerMarker() + "'"));
+
+    /**
+     * Reports the date of a row outside the holdings that contains the asOf marker: the first
+     * text after the marker that the pattern reads. Holding rows are not searched, so a security
+     * named like the marker cannot pass for the date line.
+     */
+    private void dateLine(ExportRow row) {
+      if (dateFormat == null || dated) {
+        return;
+      }
+      String line = row.raw();
+      String marker = spec.asOf().marker().toLowerCase(Locale.ROOT);
+      int at = line.toLowerCase(Locale.ROOT).indexOf(marker);
+      if (at < 0) {
+        return;
+      }
+      String after = line.substring(at + marker.length());
+      for (int i = 0; i < after.length(); i++) {
+        try {
+          TemporalAccessor read = dateFormat.parse(after, new ParsePosition(i));
+          sink.asOf(new AsOf(LocalDate.from(read), read.query(TemporalQueries.localTime()),
+              line.trim(), row.lineNumber()));
+          dated = true;
+          return;
+        } catch (DateTimeException e) {
+          // the date starts further on, if anywhere
+        }
+      }
+      throw ExportDates.unreadable(file, row, line);
+    }
+
+    /** A total row: recognised, its amount the stated total of the row's account. */
+    private void total(ExportRow row) {
+      FormatSpec.TotalRow total = spec.totalRow();
+      String cell = col.cell(row, col.total);
+      // In the first column, the account cell holds the marker ("Total"), not an account.
+      String account = col.account == 0 ? null
+          : HoldingFields.blankToNull(col.cell(row, col.account));
+      account = account == null ? file.account() : account;
+      BigDecimal amount;
+      try {
+        amount = Numbers.parse(spec.normalizeNumber(cell));
+      } catch (NumberFormatException e) {
+        sink.rejected(HoldingFields.reject(file, row, "cannot read the stated total in column '"
+            + total.column() + "': " + e.getMessage()));
+        return;
+      }
+      if (amount != null && account == null) {
+        sink.rejected(HoldingFields.reject(file, row, "cannot read the stated total: no account"
+            + " id (the row has none and the source sets no account:)"));
+        return;
+      }
+      if (amount != null) {
+        sink.statedTotal(new StatedTotal(account, row.cell(0).trim(), amount,
+            total.includesCash(), row.lineNumber()));
+      }
+      sink.recognised(row, ended ? "end of table" : "total");
     }
   }
 
@@ -101,15 +197,17 @@ public final class ConfiguredFormat implements ExportFormat {
 
   private Columns columns(SourceFile file, ExportRow header) {
     HeaderColumns h = new HeaderColumns(header.cells());
+    String totalColumn = spec.totalRow() == null ? null : spec.totalRow().column();
     Columns c = new Columns(find(h, spec.account()), find(h, spec.symbol()),
         find(h, spec.quantity()), find(h, spec.price()), find(h, spec.marketValue()),
-        find(h, spec.assetClass()), find(h, spec.currency()));
+        find(h, spec.assetClass()), find(h, spec.currency()), find(h, totalColumn));
     String missing = c.symbol < 0 ? spec.symbol() : c.quantity < 0 ? spec.quantity()
         : missing(c.account, spec.account()) ? spec.account()
         : missing(c.price, spec.price()) ? spec.price()
         : missing(c.marketValue, spec.marketValue()) ? spec.marketValue()
         : missing(c.assetClass, spec.assetClass()) ? spec.assetClass()
-        : missing(c.currency, spec.currency()) ? spec.currency() : null;
+        : missing(c.currency, spec.currency()) ? spec.currency()
+        : missing(c.total, totalColumn) ? totalColumn : null;
     if (missing != null) {
       throw new InputException(String.format("source %s: %s: line %d: format %s: header has no"
           + " column '%s'", file.sourceId(), file.uri(), header.lineNumber(), spec.name(), missing));
@@ -127,7 +225,7 @@ public final class ConfiguredFormat implements ExportFormat {
 
   /** Column positions; -1 where the layout has none. */
   private record Columns(int account, int symbol, int quantity, int price, int marketValue,
-      int assetClass, int currency) {
+      int assetClass, int currency, int total) {
     String cell(ExportRow row, int index) {
       return index < 0 ? null : row.cell(index);
     }

@@ -2,6 +2,8 @@ package io.rebalancer.core.format;
 
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.InputException;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,14 @@ import java.util.regex.Pattern;
  * <p>The CASH row is ragged (a trailing comma): its amount is read at the Value $ column's
  * position. A negative quantity is a short position. The file names no asset class: positions are
  * {@value HoldingFields#UNCLASSIFIED}.
+ *
+ * <p>As of: the "Generated at Aug 20 2026 11:42 AM ET" footer; one that cannot be read stops the
+ * run. Stated totals, both of the whole account, cash included: each summary row's "Net Account
+ * Value" (not the summary's Total row, which sums the accounts), and each positions table's TOTAL
+ * row, whose value is ragged: its Value $ cell, else its last non-blank cell (44856.82 in
+ * `TOTAL,,,,37760.00,-230.00,9127.40,25.54,44856.82,`). A TOTAL row whose account is not known
+ * (several summary accounts and no label line) is not reported; one that cannot be read is
+ * rejected.
  */
 public final class EtradePortfolioFormat implements ExportFormat {
   public static final String NAME = "etrade-portfolio";
@@ -36,6 +46,14 @@ public final class EtradePortfolioFormat implements ExportFormat {
   private static final Pattern LABEL_ID = Pattern.compile("-\\s*([A-Za-z0-9]+)\\s*$");
   /** An account label line in the positions part: text, a space, a dash and digits, alone. */
   private static final Pattern LABEL_LINE = Pattern.compile(".*\\S\\s+-\\s*[0-9]+\\s*");
+
+  private static final String NET_ACCOUNT_VALUE = "Net Account Value";
+  /** What follows "Generated at": "Aug 20 2026 11:42 AM ET", "Aug 20, 2026 at 11:42:05 AM EDT". */
+  private static final Pattern GENERATED = Pattern.compile("(?i)\\s*generated\\s+at\\s+"
+      + "(?<date>[A-Za-z]{3,9}\\.?\\s+\\d{1,2},?\\s+\\d{4})(?:\\s*,?\\s*(?:at\\s+)?(?<time>"
+      + ExportDates.TIME + ")" + ExportDates.ZONE + ")?\\s*");
+  private static final List<DateTimeFormatter> DATES =
+      List.of(ExportDates.pattern("MMM d uuuu"), ExportDates.pattern("MMMM d uuuu"));
 
   private enum Block { NONE, SUMMARY, FILTERS, POSITIONS, FOOTER }
 
@@ -73,6 +91,9 @@ public final class EtradePortfolioFormat implements ExportFormat {
     private Columns col;
     /** The account of the label line that precedes the current positions table, if any. */
     private String labelled;
+    /** The summary's Net Account Value column, once its header is read. */
+    private int netValue = -1;
+    private boolean dated;
 
     Parse(SourceFile file, ParseSink sink) {
       this.file = file;
@@ -95,10 +116,12 @@ public final class EtradePortfolioFormat implements ExportFormat {
         sink.recognised(row, "filters title");
       } else if (first.startsWith("generated at")) {
         block = Block.FOOTER;
+        generatedAt(row);
         sink.recognised(row, "footer");
       } else if (HeaderColumns.normalize(first).equals("account")
           && h.find("net account value") >= 0) {
         block = Block.SUMMARY; // the summary's header, even without its title line
+        netValue = h.find("net account value");
         sink.recognised(row, "account summary header");
       } else if (h.find(SYMBOL) >= 0 && h.find(QUANTITY) >= 0) {
         col = columns(row, h);
@@ -123,6 +146,7 @@ public final class EtradePortfolioFormat implements ExportFormat {
 
     private void summaryRow(ExportRow row, String first) {
       if (HeaderColumns.normalize(first).equals("account")) {
+        netValue = new HeaderColumns(row.cells()).find("net account value");
         sink.recognised(row, "account summary header");
       } else if (first.startsWith("total")) {
         sink.recognised(row, "account summary total");
@@ -131,15 +155,77 @@ public final class EtradePortfolioFormat implements ExportFormat {
       } else {
         String id = accountId(row.cell(0));
         summary.put(row.cell(0).trim(), id);
-        sink.recognised(row, "account summary " + id);
+        if (netValue < 0 || stateTotal(row, id, NET_ACCOUNT_VALUE, row.cell(netValue))) {
+          sink.recognised(row, "account summary " + id);
+        }
       }
+    }
+
+    /**
+     * Reports an account's stated total, true; false when its amount cannot be read, after
+     * rejecting the row. A missing amount ("--") states no total.
+     */
+    private boolean stateTotal(ExportRow row, String account, String label, String amountCell) {
+      BigDecimal amount;
+      try {
+        amount = Numbers.parse(amountCell);
+      } catch (NumberFormatException e) {
+        sink.rejected(HoldingFields.reject(file, row, "cannot read the stated total " + label
+            + ": " + e.getMessage()));
+        return false;
+      }
+      if (amount != null && account != null) {
+        sink.statedTotal(new StatedTotal(account, label, amount, true, row.lineNumber()));
+      }
+      return true;
+    }
+
+    /** The TOTAL row's account: its table's label, else the one account the file names. */
+    private String totalAccount() {
+      if (labelled != null) {
+        return labelled;
+      }
+      if (summary.size() > 1 || (col.account() >= 0 && summary.isEmpty())) {
+        return null; // the table may hold several accounts' positions
+      }
+      return summary.isEmpty() ? file.account() : summary.values().iterator().next();
+    }
+
+    /** The TOTAL row's value: Value $, else (the row is ragged) its last non-blank cell. */
+    private String totalValue(ExportRow row) {
+      if (!row.cell(col.value()).isBlank()) {
+        return row.cell(col.value());
+      }
+      for (int i = row.cells().size() - 1; i > col.symbol(); i--) {
+        if (!row.cell(i).isBlank()) {
+          return row.cell(i);
+        }
+      }
+      return null;
+    }
+
+    private void generatedAt(ExportRow row) {
+      if (dated) {
+        return;
+      }
+      // Unquoted, "Aug 20, 2026" is two cells.
+      String text = String.join(",", row.cells()).replaceAll(",+\\s*$", "");
+      Matcher m = GENERATED.matcher(text);
+      if (!m.matches()) {
+        throw ExportDates.unreadable(file, row, text);
+      }
+      String date = m.group("date").replace(",", "").replace(".", "").replaceAll("\\s+", " ");
+      sink.asOf(ExportDates.asOf(file, row, text, date, m.group("time"), DATES));
+      dated = true;
     }
 
     private void position(ExportRow row) {
       String symbol = row.cell(col.symbol()).trim();
       if (symbol.equalsIgnoreCase("TOTAL")) {
         block = Block.FOOTER;
-        sink.recognised(row, "total");
+        if (stateTotal(row, totalAccount(), "TOTAL", totalValue(row))) {
+          sink.recognised(row, "total");
+        }
         return;
       }
       String account;

@@ -2,6 +2,7 @@ package io.rebalancer.core.format;
 
 import static io.rebalancer.core.format.ExportLines.cell;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,12 +33,22 @@ import java.util.regex.Pattern;
  * `account:`. Asset class: UNCLASSIFIED, as Fidelity exports none (its Type column is Cash or
  * Margin, the kind of lot). The same symbol twice in one account (Cash and Margin lots) is two
  * holdings. Data rows carry one more, empty, field than the header; it is ignored.
+ *
+ * <p>As of: the "Date downloaded 07/30/2021 2:26 PM ET" line (or "Jul-30-2021"), wherever it is;
+ * one whose date cannot be read stops the run. The file states no total per account.
  */
 public final class FidelityPositionsFormat implements ExportFormat {
   public static final String NAME = "fidelity-positions";
   public static final String PENDING = "PENDING";
 
-  private static final Pattern DATE_DOWNLOADED = Pattern.compile("(?is)\\s*date\\s+downloaded\\b.*");
+  private static final Pattern DATE_DOWNLOADED =
+      Pattern.compile("(?is)\\s*date\\s+downloaded\\b(.*)");
+  /** What follows "Date downloaded": "07/30/2021 2:26 PM ET", "Mar-03-2025 10:14 a.m ET". */
+  private static final Pattern DOWNLOADED = Pattern.compile("\\s*:?\\s*(?<date>[0-9A-Za-z]{1,9}"
+      + "[/-]\\d{1,2}[/-]\\d{4})(?:\\s*,?\\s*(?<time>" + ExportDates.TIME + ")" + ExportDates.ZONE
+      + ")?\\s*");
+  private static final List<DateTimeFormatter> DATES =
+      List.of(ExportDates.pattern("M/d/uuuu"), ExportDates.pattern("MMM-d-uuuu"));
   private static final Pattern MONEY_MARKET = Pattern.compile("(?s)\\s*(\\S.*?)\\*\\*+\\s*");
   private static final Pattern PENDING_ACTIVITY = Pattern.compile("(?i)\\s*pending\\s+activity\\s*");
 
@@ -50,7 +61,13 @@ public final class FidelityPositionsFormat implements ExportFormat {
   public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     Columns columns = null;
     boolean footer = false;
+    boolean dated = false;
     for (ExportRow row : rows) {
+      Matcher downloaded = DATE_DOWNLOADED.matcher(row.cell(0));
+      if (!dated && downloaded.matches()) {
+        sink.asOf(asOf(file, row, downloaded.group(1)));
+        dated = true;
+      }
       Columns header = row.isBlank() ? null : Columns.of(row);
       if (row.isBlank()) {
         footer = columns != null;
@@ -66,7 +83,7 @@ public final class FidelityPositionsFormat implements ExportFormat {
         columns = header;
         footer = false;
         sink.recognised(row, "header");
-      } else if (DATE_DOWNLOADED.matcher(row.cell(0)).matches()) {
+      } else if (downloaded.matches()) {
         sink.recognised(row, "footer");
       } else if (ExportLines.isLoneText(row) || (footer && !ExportLines.looksLikeData(row))) {
         sink.recognised(row, "disclaimer");
@@ -74,6 +91,14 @@ public final class FidelityPositionsFormat implements ExportFormat {
         position(file, row, columns, sink);
       }
     }
+  }
+
+  private static AsOf asOf(SourceFile file, ExportRow row, String words) {
+    Matcher m = DOWNLOADED.matcher(words);
+    if (!m.matches()) {
+      throw ExportDates.unreadable(file, row, row.cell(0));
+    }
+    return ExportDates.asOf(file, row, row.cell(0), m.group("date"), m.group("time"), DATES);
   }
 
   private static void position(SourceFile file, ExportRow row, Columns col, ParseSink sink) {

@@ -1,6 +1,9 @@
 package io.rebalancer.core.format;
 
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -21,18 +24,32 @@ import java.util.List;
  * @param endRows first-cell prefixes of the row that ends the table (totals, footers)
  * @param decimalSeparator "." or ","
  * @param thousandsSeparator "," "." " " "'" or "" for none
+ * @param asOf the line that states the export's date, or null: the layout states none
+ * @param totalRow the row that states an account's total, or null: the layout states none
  */
 public record FormatSpec(String name, int headerLine, String headerMarker, String account,
     String symbol, String quantity, String price, String marketValue, String assetClass,
     String currency, List<String> cashSymbols, String cashSymbolSuffix,
     List<String> cashAssetClasses, List<String> skipRows, List<String> endRows,
-    String decimalSeparator, String thousandsSeparator) implements Serializable {
+    String decimalSeparator, String thousandsSeparator, DateLine asOf, TotalRow totalRow)
+    implements Serializable {
 
   public FormatSpec {
     cashSymbols = List.copyOf(cashSymbols);
     cashAssetClasses = List.copyOf(cashAssetClasses);
     skipRows = List.copyOf(skipRows);
     endRows = List.copyOf(endRows);
+  }
+
+  /** A layout that states neither a date nor totals. */
+  public FormatSpec(String name, int headerLine, String headerMarker, String account,
+      String symbol, String quantity, String price, String marketValue, String assetClass,
+      String currency, List<String> cashSymbols, String cashSymbolSuffix,
+      List<String> cashAssetClasses, List<String> skipRows, List<String> endRows,
+      String decimalSeparator, String thousandsSeparator) {
+    this(name, headerLine, headerMarker, account, symbol, quantity, price, marketValue,
+        assetClass, currency, cashSymbols, cashSymbolSuffix, cashAssetClasses, skipRows, endRows,
+        decimalSeparator, thousandsSeparator, null, null);
   }
 
   /** A number as this layout writes it, in the form {@link Numbers} reads ("1.234,56" -> "1234.56"). */
@@ -46,4 +63,43 @@ public record FormatSpec(String name, int headerLine, String headerMarker, Strin
     }
     return ",".equals(decimalSeparator) ? s.replace(',', '.') : s;
   }
+
+  /**
+   * Where the export states its date: the line containing {@code marker} (case ignored), the
+   * date being the first text after the marker that {@code pattern} reads. A time in the pattern
+   * (HH:mm) is kept as the as-of time.
+   *
+   * @throws IllegalArgumentException when the marker is blank or the pattern is not a
+   *     DateTimeFormatter pattern that reads a whole date
+   */
+  public record DateLine(String marker, String pattern) implements Serializable {
+    public DateLine {
+      if (marker == null || marker.isBlank()) {
+        throw new IllegalArgumentException("the marker is required");
+      }
+      LocalDateTime sample = LocalDateTime.of(2026, 11, 20, 19, 28, 5);
+      try {
+        DateTimeFormatter f = ExportDates.pattern(pattern);
+        if (!LocalDate.from(f.parse(f.format(sample))).equals(sample.toLocalDate())) {
+          throw new IllegalArgumentException();
+        }
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("'" + pattern + "' is not a date pattern that reads"
+            + " day, month and year (java.time DateTimeFormatter letters, e.g. dd.MM.yyyy)", e);
+      }
+    }
+
+    DateTimeFormatter formatter() {
+      return ExportDates.pattern(pattern);
+    }
+  }
+
+  /**
+   * The row that states an account's total: first cell starting with {@code marker} (case
+   * ignored, as endRows), the amount in the column named {@code column}.
+   *
+   * @param includesCash whether the total covers the account's cash rows too
+   */
+  public record TotalRow(String marker, String column, boolean includesCash)
+      implements Serializable {}
 }

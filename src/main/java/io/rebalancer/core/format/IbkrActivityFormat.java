@@ -3,7 +3,9 @@ package io.rebalancer.core.format;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.InputException;
 import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,17 @@ import java.util.Set;
  * Every other row (Statement, Account Information, Trades, Dividends, totals, notes) is recognised.
  * The account is "Account Information,Data,Account,U1234567" (or an Account column, or the
  * source's `account:`).
+ *
+ * <p>As of: the end of the statement period, "Statement,Data,Period,"November 20, 2026"" or
+ * "November 1, 2026 - November 20, 2026"; IBKR states no time. A period that cannot be read stops
+ * the run.
+ *
+ * <p>Stated total: per account, one {@value #POSITIONS_TOTAL} without cash, the sum of the Open
+ * Positions Total rows (one per asset category and currency) whose currency is USD. Non-USD totals
+ * are skipped: their positions are rejected rows, so no holdings could match them. So is the Total
+ * row that follows another with no position between them: it restates the group above in the base
+ * currency (a EUR total, then the same in USD). The Net Asset Value section's total is not
+ * reported: it counts interest and dividend accruals, which are not holdings.
  */
 public final class IbkrActivityFormat implements ExportFormat {
   public static final String NAME = "ibkr-activity";
@@ -33,6 +46,9 @@ public final class IbkrActivityFormat implements ExportFormat {
   private static final String CASH_REPORT = "cashreport";
   private static final String ACCOUNT_INFORMATION = "accountinformation";
   private static final String BASE_CURRENCY_SUMMARY = "Base Currency Summary";
+  static final String POSITIONS_TOTAL = "Open Positions Total (USD)";
+  private static final List<DateTimeFormatter> PERIOD_DATES =
+      List.of(ExportDates.pattern("MMMM d, uuuu"), ExportDates.pattern("MMM d, uuuu"));
   private static final Set<String> KINDS = Set.of("header", "data", "total", "subtotal", "notes");
 
   /** Column indexes in whole rows (section and kind included); -1 where the header has none. */
@@ -56,6 +72,7 @@ public final class IbkrActivityFormat implements ExportFormat {
   public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     Statement statement = new Statement(file, sink, statementAccounts(rows));
     rows.forEach(statement::row);
+    statement.statePositionsTotals();
   }
 
   /** The accounts the statement names in "Account Information,Data,Account,<id>" rows. */
@@ -84,6 +101,10 @@ public final class IbkrActivityFormat implements ExportFormat {
     private final ParseSink sink;
     private final Set<String> accounts;
     private final Map<String, Columns> headers = new HashMap<>();
+    /** Per account, its USD Open Positions totals summed so far; null once one is unreadable. */
+    private final Map<String, StatedTotal> positionsTotals = new LinkedHashMap<>();
+    /** A position row since the last Open Positions total: the next total is of a group. */
+    private boolean positionsSinceTotal;
 
     Statement(SourceFile file, ParseSink sink, Set<String> accounts) {
       this.file = file;
@@ -99,6 +120,10 @@ public final class IbkrActivityFormat implements ExportFormat {
       if (row.isBlank()) {
         sink.recognised(row, "blank");
       } else if (!holdingSection) {
+        if (section.equals("statement") && kind.equals("data")
+            && HeaderColumns.normalize(row.cell(2)).equals("period")) {
+          sink.asOf(periodEnd(row));
+        }
         sink.recognised(row, name + " " + kind);
       } else if (!KINDS.contains(kind)) {
         sink.rejected(HoldingFields.reject(file, row, "unknown row kind '" + row.cell(1).trim()
@@ -106,6 +131,9 @@ public final class IbkrActivityFormat implements ExportFormat {
       } else if (kind.equals("header")) {
         headers.put(section, columns(row, section));
         sink.recognised(row, name + " header");
+      } else if (kind.equals("total") && section.equals(OPEN_POSITIONS)
+          && headers.containsKey(section)) {
+        positionsTotal(row, headers.get(section));
       } else if (!kind.equals("data")) {
         sink.recognised(row, name + " " + kind);
       } else if (!headers.containsKey(section)) {
@@ -118,6 +146,7 @@ public final class IbkrActivityFormat implements ExportFormat {
     }
 
     private void openPosition(ExportRow row, Columns col) {
+      positionsSinceTotal = true;
       if (col.discriminator() >= 0) {
         String discriminator = row.cell(col.discriminator()).trim();
         if (discriminator.equalsIgnoreCase("Lot")) {
@@ -146,6 +175,54 @@ public final class IbkrActivityFormat implements ExportFormat {
             col.assetCategory() < 0 ? HoldingFields.UNCLASSIFIED : row.cell(col.assetCategory()),
             col.currency() < 0 ? null : row.cell(col.currency())), sink);
       }
+    }
+
+    /** The statement period's end: the date, or the second of "date - date". */
+    private AsOf periodEnd(ExportRow row) {
+      String period = row.cell(3);
+      String[] ends = period.split("\\s+-\\s+");
+      if (ends.length > 2) {
+        throw ExportDates.unreadable(file, row, period);
+      }
+      if (ends.length == 2) {
+        ExportDates.asOf(file, row, period, ends[0], null, PERIOD_DATES); // the start must read too
+      }
+      return ExportDates.asOf(file, row, period, ends[ends.length - 1], null, PERIOD_DATES);
+    }
+
+    /** An Open Positions Total row: recognised, its USD value added to its account's total. */
+    private void positionsTotal(ExportRow row, Columns col) {
+      boolean ofGroup = positionsSinceTotal;
+      positionsSinceTotal = false;
+      String account = account(row, col);
+      account = account == null && accounts.isEmpty() ? file.account() : account;
+      String currency = col.currency() < 0 ? "" : row.cell(col.currency()).trim();
+      if (!ofGroup || col.value() < 0 || account == null || !currency.equalsIgnoreCase("USD")) {
+        sink.recognised(row, row.cell(0).trim() + " total");
+        return;
+      }
+      BigDecimal value;
+      try {
+        value = Numbers.parse(row.cell(col.value()));
+      } catch (NumberFormatException e) {
+        positionsTotals.put(account, null);
+        reject(row, "cannot read the stated total: Value " + e.getMessage());
+        return;
+      }
+      if (value != null && (!positionsTotals.containsKey(account)
+          || positionsTotals.get(account) != null)) {
+        StatedTotal sum = positionsTotals.get(account);
+        positionsTotals.put(account, sum == null
+            ? new StatedTotal(account, POSITIONS_TOTAL, value, false, row.lineNumber())
+            : new StatedTotal(account, POSITIONS_TOTAL, sum.amount().add(value), false,
+                sum.lineNumber()));
+      }
+      sink.recognised(row, row.cell(0).trim() + " total");
+    }
+
+    /** Reports each account's USD positions total, once all its Total rows are read. */
+    void statePositionsTotals() {
+      positionsTotals.values().stream().filter(t -> t != null).forEach(sink::statedTotal);
     }
 
     /** A contract worth quantity × multiplier × price cannot be a holding of quantity × price. */

@@ -3,6 +3,8 @@ package io.rebalancer.core.format;
 import static io.rebalancer.core.format.ExportLines.cell;
 
 import io.rebalancer.core.Holding;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,16 @@ import java.util.regex.Pattern;
  * block take the source's `account:`. Two different labels with the same number in one file would
  * merge two accounts, so the holdings under the second are rejected instead.
  *
+ * <p>As of: the title's "as of" words, a date (2023/06/04 or 06/04/2023) with or without a time
+ * (07:28 PM ET), either first. A title that says "as of" in words that do not read as a date stops
+ * the run; a title without "as of" states no date.
+ *
+ * <p>Stated totals: each "Account Total" row (since 2024 "Positions Total"), its Market Value, the
+ * account's holdings and cash together; in a ragged row without that cell, its last value. A bare
+ * "Total" or "Grand Total" row is not reported: older files repeat the account total in one, and
+ * in an all-accounts file it sums the accounts. A total row outside any account is not reported;
+ * one whose amount cannot be read is rejected.
+ *
  * <p>Asset class: the Security Type / Asset Type cell as written ("ETFs &amp; Closed End Funds");
  * UNCLASSIFIED when the layout has no such column or the cell says "--". Money-market funds bought
  * as positions (SWVXX) stay positions; only the "Cash &amp; ..." row is the account's cash.
@@ -45,7 +57,15 @@ public final class SchwabPositionsFormat implements ExportFormat {
   public static final String NAME = "schwab-positions";
 
   private static final Pattern TITLE =
-      Pattern.compile("(?is)\\s*positions\\s+for\\s+(?:account\\s+)?(.*?)(?:\\s+as\\s+of\\b.*)?");
+      Pattern.compile("(?is)\\s*positions\\s+for\\s+(?:account\\s+)?(.*?)(?:\\s+as\\s+of\\b(.*))?");
+  /** What follows "as of": "07:28 PM ET, 2023/06/04", "06/04/2023 07:28 PM ET", "2023/06/04". */
+  private static final Pattern AS_OF = Pattern.compile("\\s*(?:(?<before>" + ExportDates.TIME + ")"
+      + ExportDates.ZONE + "\\s*,?\\s*)?(?<date>\\d{1,4}/\\d{1,2}/\\d{1,4})(?:\\s*,?\\s*(?<after>"
+      + ExportDates.TIME + ")" + ExportDates.ZONE + ")?\\s*");
+  private static final List<DateTimeFormatter> DATES =
+      List.of(ExportDates.pattern("uuuu/M/d"), ExportDates.pattern("M/d/uuuu"));
+  private static final Pattern ACCOUNT_TOTAL =
+      Pattern.compile("(?i)\\s*(?:account|positions)\\s+total\\s*");
   private static final Pattern ALL_ACCOUNTS = Pattern.compile("(?i)all[\\s-]*accounts?");
   /** A label ending in its (masked) account number: "...977", "XXXX-977", "#977", " 977". */
   private static final Pattern ACCOUNT_NUMBER =
@@ -96,6 +116,7 @@ public final class SchwabPositionsFormat implements ExportFormat {
     private Columns columns;
     private String account;
     private String accountProblem;
+    private boolean dated;
 
     Reader(SourceFile file, ParseSink sink) {
       this.file = file;
@@ -110,12 +131,13 @@ public final class SchwabPositionsFormat implements ExportFormat {
         sink.recognised(row, "blank");
       } else if (title.matches()) {
         startAccount(title.group(1));
+        asOf(row, title.group(2));
         sink.recognised(row, "title");
       } else if (header != null) {
         columns = header;
         sink.recognised(row, "header");
       } else if (TOTAL.matcher(first).matches()) {
-        sink.recognised(row, "total");
+        total(row);
       } else if (ExportLines.isLoneText(row) && !CASH.matcher(first).matches()) {
         startAccount(first);
         sink.recognised(row, "account label");
@@ -132,6 +154,54 @@ public final class SchwabPositionsFormat implements ExportFormat {
             row.cell(columns.quantity()), cell(row, columns.price()),
             Numbers.isMissing(assetClass) ? ExportLines.UNCLASSIFIED : assetClass, null), sink);
       }
+    }
+
+    /** The title's date, if it says "as of"; only the first title's, as a file has one date. */
+    private void asOf(ExportRow row, String words) {
+      if (words == null || dated) {
+        return;
+      }
+      Matcher m = AS_OF.matcher(words);
+      if (!m.matches()) {
+        throw ExportDates.unreadable(file, row, row.cell(0));
+      }
+      String time = m.group("before") != null ? m.group("before") : m.group("after");
+      sink.asOf(ExportDates.asOf(file, row, row.cell(0), m.group("date"), time, DATES));
+      dated = true;
+    }
+
+    /** A total row: recognised, and the account's stated total when it is one. */
+    private void total(ExportRow row) {
+      String owner = account != null ? account : accountProblem == null ? file.account() : null;
+      String amountCell = ACCOUNT_TOTAL.matcher(row.cell(0)).matches() && columns != null
+          && columns.marketValue() >= 0 && owner != null ? marketValue(row) : null;
+      BigDecimal amount;
+      try {
+        amount = Numbers.parse(amountCell);
+      } catch (NumberFormatException e) {
+        sink.rejected(HoldingFields.reject(file, row, "cannot read the stated total: "
+            + e.getMessage()));
+        return;
+      }
+      if (amount != null) {
+        sink.statedTotal(new StatedTotal(owner, row.cell(0).trim(), amount, true,
+            row.lineNumber()));
+      }
+      sink.recognised(row, "total");
+    }
+
+    /**
+     * The Market Value cell of a total row; in a ragged row that stops before it ("Account
+     * Total","","$30532.22",), the row's last non-blank cell.
+     */
+    private String marketValue(ExportRow row) {
+      int at = columns.marketValue();
+      for (int i = row.cells().size() - 1; i > 0; i--) {
+        if (!row.cell(i).isBlank()) {
+          return i < at ? row.cell(i) : row.cell(at);
+        }
+      }
+      return null;
     }
 
     private void beforeHeader(ExportRow row) {

@@ -61,6 +61,13 @@ class CanonicalFormatTest {
   }
 
   @Test
+  void theFileStatesNeitherADateNorTotals() {
+    RecordingSink sink = read(FILE, HEADER + "XXXX-1234,VTI,120,250.10,EQUITY,USD\n");
+    assertThat(sink.asOfs, is(empty()));
+    assertThat(sink.totals, is(empty()));
+  }
+
+  @Test
   void headerAndBlankLinesAreRecognised() {
     RecordingSink sink = read(FILE, "\n" + HEADER + "\n,,,,,\nA1,VTI,1,2,EQUITY,USD\n");
 

@@ -315,4 +315,91 @@ class EtradePortfolioFormatTest {
   private static String plain(BigDecimal n) {
     return n.toPlainString().replaceFirst("^(-?)0\\.", "$1.");
   }
+
+  // As-of dates and stated totals, for the pipeline's age and reconciliation checks.
+
+  @Test
+  void theFooterStatesWhenTheFileWasGenerated() {
+    RecordingSink sink = read(FILE, fixture(getClass(), "PortfolioDownload.csv"));
+    assertThat(sink.asOf(), is("2026-08-20 11:42 line 18"));
+    assertThat(sink.asOfs.get(0).text(), is("Generated at Aug 20 2026 11:42 AM ET"));
+    assertThat(generated("Generated at Aug 20, 2026 at 11:42:05 PM EDT"),
+        is("2026-08-20 23:42:05 line 8"));
+    assertThat(generated("Generated at August 3 2026 9:05 am ET"), is("2026-08-03 09:05 line 8"));
+    assertThat(generated("Generated at Sep 1 2026"), is("2026-09-01 - line 8"));
+  }
+
+  private static String generated(String footer) {
+    return read(FILE, PREFIX + "CASH,,,,,,,,,100.00,\n\n" + footer + "\n").asOf();
+  }
+
+  @Test
+  void aGenerationTimeThatCannotBeReadStopsTheRun() {
+    for (String footer : List.of("Generated at Agu 20 2026 11:42 AM ET",
+        "Generated at Feb 30 2026 11:42 AM ET", "Generated at noon")) {
+      InputException e = assertThrows(InputException.class, () -> generated(footer));
+      assertThat(e.getMessage(), is("source BROKERAGE_004: " + URI + ": line 8: cannot read the"
+          + " date in '" + footer + "'"));
+    }
+  }
+
+  @Test
+  void aFileWithoutTheFooterStatesNoDate() {
+    assertThat(read(FILE, PREFIX + "CASH,,,,,,,,,100.00,\n").asOfs, is(empty()));
+  }
+
+  @Test
+  void theNetAccountValueAndTheTotalRowAreBothStatedWithCash() {
+    RecordingSink sink = read(FILE, fixture(getClass(), "PortfolioDownload.csv"));
+    assertThat(sink.totals(), contains("2203|Net Account Value|169664.71|with cash|3",
+        "2203|TOTAL|169664.71|with cash|16"));
+  }
+
+  @Test
+  void eachAccountsTotalsAreStatedButNotTheSummarysSumOfThem() {
+    assertThat(read(FILE, fixture(getClass(), "PortfolioDownload-accounts.csv")).totals(),
+        contains("2203|Net Account Value|37860.00|with cash|3",
+            "4455|Net Account Value|13780.50|with cash|4", "2203|TOTAL|37860.00|with cash|16",
+            "4455|TOTAL|13780.50|with cash|22"));
+  }
+
+  @Test
+  void withoutASummaryTheTotalIsTheSourceAccounts() {
+    SourceFile file = new SourceFile("BROKERAGE_004", URI, "7781");
+    assertThat(read(file, fixture(getClass(), "PortfolioDownload-no-summary.csv")).totals(),
+        contains("7781|TOTAL|4397.16|with cash|9"));
+  }
+
+  @Test
+  void theTotalRowsValueIsItsValueCellWhenTheRowIsNotRagged() {
+    RecordingSink sink = read(FILE, PREFIX + "CASH,,,,,,,,,100.00,\n"
+        + "TOTAL,,,,0.00,,,,,100.00\n");
+    assertThat(sink.totals(), contains("2203|Net Account Value|100.00|with cash|3",
+        "2203|TOTAL|100.00|with cash|7"));
+  }
+
+  @Test
+  void anUnreadableTotalIsARejectedRow() {
+    assertThat(rejectionOf("TOTAL,,,,37760.00,-230.00,9127.40,25.54,4485x.82,").reason(),
+        is("cannot read the stated total TOTAL: '4485x.82' is not a number"));
+    RecordingSink sink = read(FILE, "Account,Net Account Value\n\"Individual -2203\",1O0.00\n");
+    assertThat(sink.rejections(), contains(
+        "2:cannot read the stated total Net Account Value: '1O0.00' is not a number"));
+    assertThat(sink.totals, is(empty()));
+  }
+
+  /** The bond is rejected, not valued 100 times too high; the totals still count it. */
+  @Test
+  void aBondPricedPer100IsRejectedAndItsAccountsTotalsStillStated() {
+    RecordingSink sink = read(FILE, "Account Summary\nAccount,Net Account Value\n"
+        + "\"Individual Brokerage -2203\",9950.00\n\n" + POSITIONS_HEADER
+        + "912828XX1,98.50,,,10000,,,,,9850.00\n"
+        + "CASH,,,,,,,,,100.00,\n"
+        + "TOTAL,,,,9850.00,,,,9950.00,\n");
+    assertThat(sink.rejections(), contains("6:value 9850.00 is not quantity × price (985000.00):"
+        + " a price per 100 or a contract multiplier is not supported"));
+    assertThat(sink.holdings, contains(cash("2203", "100.00", 7)));
+    assertThat(sink.totals(), contains("2203|Net Account Value|9950.00|with cash|3",
+        "2203|TOTAL|9950.00|with cash|8"));
+  }
 }

@@ -12,7 +12,10 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.rebalancer.core.Holding;
+import io.rebalancer.core.InputException;
 import io.rebalancer.core.RejectedRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -220,6 +223,45 @@ class FidelityPositionsFormatTest {
   void rejectsPendingActivityWithoutAmount() {
     assertThat(rejectionOf("Z1,Individual,Pending Activity,,,,--,").reason(),
         is("missing cash amount"));
+  }
+
+  // As-of dates for the pipeline's age check; the file states no totals.
+
+  @Test
+  void theFooterStatesWhenTheFileWasDownloaded() {
+    assertThat(readFixture("formats-md.csv").asOf(), is("2021-07-30 14:26 line 10"));
+    assertThat(readFixture("older-account-name-number.csv").asOf(), is("2020-02-14 09:30 line 6"));
+    assertThat(readFixture("pending-margin-disclaimer.csv").asOf(), is("2026-11-20 16:02 line 15"));
+    assertThat(readFixture("sentence-case-bom-crlf.csv").asOf(), is("2025-03-03 10:14 line 7"));
+    assertThat(readFixture("formats-md.csv").asOfs.get(0).text(),
+        is("Date downloaded 07/30/2021 2:26 PM ET"));
+    assertThat(downloaded("Date downloaded Jul-30-2021 2:26 PM ET"), is("2021-07-30 14:26 line 3"));
+    assertThat(downloaded("Date downloaded 7/30/2021"), is("2021-07-30 - line 3"));
+    assertThat(downloaded("Date Downloaded: 07/30/2021 12:26 AM"), is("2021-07-30 00:26 line 3"));
+  }
+
+  private static String downloaded(String footer) {
+    return read(FILE, HEADER + VTI + "\"" + footer + "\"\n").asOf();
+  }
+
+  @Test
+  void aDownloadDateThatCannotBeReadStopsTheRun() {
+    for (String footer : List.of("Date downloaded 13/30/2021 2:26 PM ET",
+        "Date downloaded Jux-30-2021 2:26 PM ET", "Date downloaded 07/30/2021 2:66 PM ET",
+        "Date downloaded today")) {
+      InputException e = assertThrows(InputException.class,
+          () -> read(FILE, HEADER + VTI + "\n\"" + footer + "\"\n"));
+      assertThat(e.getMessage(), is("source FIDELITY: " + URI + ": line 4: cannot read the date"
+          + " in '" + footer + "'"));
+    }
+  }
+
+  @Test
+  void aFileWithoutTheFooterStatesNoDateAndNoFileStatesTotals() {
+    RecordingSink sink = read(FILE, HEADER + VTI);
+    assertThat(sink.asOfs, is(empty()));
+    assertThat(sink.totals, is(empty()));
+    assertThat(readFixture("pending-margin-disclaimer.csv").totals, is(empty()));
   }
 
   @Test

@@ -386,4 +386,107 @@ class IbkrActivityFormatTest {
         .append(",0,,,\n")
         .toString();
   }
+
+  // As-of dates and stated totals, for the pipeline's age and reconciliation checks.
+
+  private static final String STATEMENT = "Statement,Header,Field Name,Field Value\n";
+
+  @Test
+  void theStatementIsAsOfTheEndOfItsPeriod() {
+    RecordingSink sink = read(FILE, fixture(getClass(), "ActivityStatement.csv"));
+    assertThat(sink.asOf(), is("2026-11-20 - line 4"));
+    assertThat(sink.asOfs.get(0).text(), is("November 20, 2026"));
+    assertThat(read(FILE, fixture(getClass(), "ActivityStatement-old.csv")).asOf(),
+        is("2019-03-31 - line 3"));
+    assertThat(period("November 1, 2026 - November 20, 2026"), is("2026-11-20 - line 2"));
+    assertThat(period("October 21, 2026 - November 20, 2026"), is("2026-11-20 - line 2"));
+    assertThat(period("Nov 20, 2026"), is("2026-11-20 - line 2"));
+  }
+
+  private static String period(String period) {
+    return read(FILE, STATEMENT + "Statement,Data,Period,\"" + period + "\"\n" + PREFIX).asOf();
+  }
+
+  @Test
+  void aPeriodThatCannotBeReadStopsTheRun() {
+    for (String period : List.of("Novembre 20, 2026", "November 31, 2026",
+        "Foo 1, 2026 - November 20, 2026", "November 20 2026", "")) {
+      InputException e = assertThrows(InputException.class, () -> period(period));
+      assertThat(e.getMessage(), is("source BROKERAGE_005: " + URI + ": line 2: cannot read the"
+          + " date in '" + period + "'"));
+    }
+  }
+
+  @Test
+  void aStatementWithoutAPeriodStatesNoDate() {
+    assertThat(read(FILE, PREFIX).asOfs, is(empty()));
+  }
+
+  @Test
+  void theUsdOpenPositionsTotalIsStatedWithoutCash() {
+    assertThat(read(FILE, fixture(getClass(), "ActivityStatement.csv")).totals(), contains(
+        "U1234567|Open Positions Total (USD)|32326.82|no cash|17"));
+    assertThat(read(FILE, fixture(getClass(), "ActivityStatement-lots.csv")).totals(), contains(
+        "U7654321|Open Positions Total (USD)|11113.62|no cash|12"));
+    assertThat(read(FILE, fixture(getClass(), "ActivityStatement-old.csv")).totals(), contains(
+        "U0999888|Open Positions Total (USD)|4865.28|no cash|9"));
+  }
+
+  @Test
+  void theTotalsOfEveryUsdCategoryAddUpToOne() {
+    RecordingSink sink = read(FILE, PREFIX
+        + "Open Positions,Data,Summary,Stocks,USD,VTI,2,1,250,500,274.61,549.22,49.22,\n"
+        + "Open Positions,Total,,Stocks,USD,,,,,500,,549.22,49.22,\n"
+        + "Open Positions,Data,Summary,Bonds,USD,BND,3,1,70,210,74.12,222.36,12.36,\n"
+        + "Open Positions,Total,,Bonds,USD,,,,,210,,222.36,12.36,\n");
+    assertThat(sink.totals(), contains("U1234567|Open Positions Total (USD)|771.58|no cash|6"));
+    assertThat(sink.recognised.subList(4, 6), contains("6:Open Positions total",
+        "8:Open Positions total"));
+  }
+
+  /**
+   * EUR positions are rejected, so their total cannot match: skipped, and so is the USD total
+   * right after it, which restates the EUR group in the base currency.
+   */
+  @Test
+  void nonUsdTotalsAndTheirBaseCurrencyRestatementAreSkipped() {
+    assertThat(read(FILE, fixture(getClass(), "ActivityStatement-eur.csv")).totals(), contains(
+        "U1234567|Open Positions Total (USD)|5492.2|no cash|11"));
+  }
+
+  @Test
+  void eachAccountOfTheSourceHasItsTotal() {
+    SourceFile file = new SourceFile("BROKERAGE_005", URI, "XXXX-5");
+    assertThat(read(file, POSITIONS_HEADER
+        + "Open Positions,Data,Summary,Stocks,USD,VTI,2,1,250,500,274.61,549.22,49.22,\n"
+        + "Open Positions,Total,,Stocks,USD,,,,,500,,549.22,49.22,\n").totals(), contains(
+        "XXXX-5|Open Positions Total (USD)|549.22|no cash|3"));
+  }
+
+  @Test
+  void anUnreadableTotalIsRejectedAndItsAccountStatesNone() {
+    RecordingSink sink = read(FILE, PREFIX
+        + "Open Positions,Data,Summary,Stocks,USD,VTI,2,1,250,500,274.61,549.22,49.22,\n"
+        + "Open Positions,Total,,Stocks,USD,,,,,500,,5x9.22,49.22,\n"
+        + "Open Positions,Data,Summary,Bonds,USD,BND,3,1,70,210,74.12,222.36,12.36,\n"
+        + "Open Positions,Total,,Bonds,USD,,,,,210,,222.36,12.36,\n");
+    assertThat(sink.rejections(), contains(
+        "6:cannot read the stated total: Value '5x9.22' is not a number"));
+    assertThat(sink.totals, is(empty()));
+  }
+
+  /** The bond is rejected, not valued 100 times too high; the total still counts it. */
+  @Test
+  void aBondPricedPer100IsRejectedAndTheAccountsTotalStillStated() {
+    RecordingSink sink = read(FILE, PREFIX
+        + "Open Positions,Data,Summary,Stocks,USD,VTI,2,1,250,500,274.61,549.22,49.22,\n"
+        + "Open Positions,Total,,Stocks,USD,,,,,500,,549.22,49.22,\n"
+        + "Open Positions,Data,Summary,Bonds,USD,T 4 1/2 11/15/33,10000,1,98,9800,99.31,9931,"
+        + "131,\n"
+        + "Open Positions,Total,,Bonds,USD,,,,,9800,,9931,131,\n");
+    assertThat(sink.rejections(), contains("7:value 9931 is not quantity × price (993100.00): a "
+        + "price per 100 or a contract multiplier is not supported"));
+    assertThat(sink.holdings, contains(position("U1234567", "VTI", "2", "274.61", "Stocks", 5)));
+    assertThat(sink.totals(), contains("U1234567|Open Positions Total (USD)|10480.22|no cash|6"));
+  }
 }

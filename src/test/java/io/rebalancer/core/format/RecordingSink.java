@@ -18,6 +18,9 @@ final class RecordingSink implements ParseSink {
   /** Recognised rows as "line:what". */
   final List<String> recognised = new ArrayList<>();
   final List<RejectedRow> rejected = new ArrayList<>();
+  /** The as-of dates reported (at most one per file: the test of {@link #read} checks it). */
+  final List<AsOf> asOfs = new ArrayList<>();
+  final List<StatedTotal> totals = new ArrayList<>();
   private int verdicts;
 
   /** Reads the text in the format, checking that every row got exactly one verdict. */
@@ -26,6 +29,7 @@ final class RecordingSink implements ParseSink {
     RecordingSink sink = new RecordingSink();
     format.read(file, rows, sink);
     assertThat("one verdict per row", sink.verdicts, is(rows.size()));
+    assertThat("at most one as-of date per file", sink.asOfs.size() <= 1, is(true));
     return sink;
   }
 
@@ -49,6 +53,20 @@ final class RecordingSink implements ParseSink {
         String.valueOf(h.cash()));
   }
 
+  /** The file's as-of date as "date time line", time "-" when none; null when it states none. */
+  String asOf() {
+    return asOfs.isEmpty() ? null : asOfs.get(0).date() + " "
+        + (asOfs.get(0).time() == null ? "-" : asOfs.get(0).time()) + " line "
+        + asOfs.get(0).lineNumber();
+  }
+
+  /** Stated totals as "account|label|amount|cash or no cash|line". */
+  List<String> totals() {
+    return totals.stream().map(t -> String.join("|", t.accountId(), t.label(),
+        t.amount().toPlainString(), t.includesCash() ? "with cash" : "no cash",
+        String.valueOf(t.lineNumber()))).toList();
+  }
+
   /** Rejections as "line:reason". */
   List<String> rejections() {
     return rejected.stream().map(r -> r.lineNumber() + ":" + r.reason()).toList();
@@ -70,5 +88,15 @@ final class RecordingSink implements ParseSink {
   public void rejected(RejectedRow row) {
     rejected.add(row);
     verdicts++;
+  }
+
+  @Override
+  public void asOf(AsOf asOf) {
+    asOfs.add(asOf);
+  }
+
+  @Override
+  public void statedTotal(StatedTotal total) {
+    totals.add(total);
   }
 }

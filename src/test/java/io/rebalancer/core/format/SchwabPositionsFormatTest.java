@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 
 import io.rebalancer.core.Holding;
+import io.rebalancer.core.InputException;
 import io.rebalancer.core.RejectedRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import org.junit.jupiter.api.Test;
 
 class SchwabPositionsFormatTest {
@@ -287,6 +290,127 @@ class SchwabPositionsFormatTest {
     assertThat(sink.rejections(), contains("6:" + reason, "7:" + reason));
     assertThat(sink.recognised,
         contains("1:title", "2:account label", "3:header", "5:account label"));
+  }
+
+  // As-of dates and stated totals, for the pipeline's age and reconciliation checks.
+
+  @Test
+  void theTitleStatesWhenTheExportWasTaken() {
+    assertThat(readFixture("single-account.csv").asOf(), is("2023-06-04 19:28 line 1"));
+    assertThat(readFixture("all-accounts.csv").asOf(), is("2024-02-10 09:15 line 1"));
+    assertThat(readFixture("older-trailing-commas.csv").asOf(), is("2019-03-15 16:10 line 1"));
+    assertThat(readFixture("abbreviated-columns.csv").asOf(), is("2021-11-30 10:02 line 1"));
+    AsOf asOf = readFixture("single-account.csv").asOfs.get(0);
+    assertThat(asOf.text(),
+        is("Positions for account Individual ...977 as of 07:28 PM ET, 2023/06/04"));
+  }
+
+  @Test
+  void theAsOfDateMayComeBeforeTheTimeOrWithoutOne() {
+    assertThat(asOfIn("as of 07:28 PM ET, 06/04/2023"), is("2023-06-04 19:28 line 1"));
+    assertThat(asOfIn("as of 06/04/2023 07:28 PM ET"), is("2023-06-04 19:28 line 1"));
+    assertThat(asOfIn("as of 12:05 AM EDT, 2023/06/04"), is("2023-06-04 00:05 line 1"));
+    assertThat(asOfIn("as of 2023/06/04"), is("2023-06-04 - line 1"));
+    assertThat(asOfIn("As Of 6/4/2023"), is("2023-06-04 - line 1"));
+  }
+
+  private static String asOfIn(String words) {
+    return read(FILE, "\"Positions for account Individual ...977 " + words + "\",\"\"\n" + HEADER
+        + SCHB).asOf();
+  }
+
+  @Test
+  void aTitleWhoseDateCannotBeReadStopsTheRun() {
+    for (String words : List.of("as of 07:28 PM ET, 2023/13/04", "as of 07:28 PM ET, 2023/02/30",
+        "as of 13:28 PM ET, 2023/06/04", "as of yesterday", "as of")) {
+      String title = "Positions for account Individual ...977 " + words;
+      InputException e = assertThrows(InputException.class,
+          () -> read(FILE, "\"" + title + "\"\n" + HEADER + SCHB));
+      assertThat(e.getMessage(), is("source SCHWAB: /data/SCHWAB/positions.csv: line 1: cannot"
+          + " read the date in '" + title + "'"));
+    }
+  }
+
+  @Test
+  void aFileWithoutAnAsOfTitleStatesNoDate() {
+    assertThat(read(new SourceFile(SOURCE, URI, "1234"), HEADER + SCHB).asOfs, is(empty()));
+    assertThat(read(FILE, "\"Positions for account Individual ...977\"\n" + HEADER + SCHB).asOfs,
+        is(empty()));
+  }
+
+  @Test
+  void eachAccountTotalIsStatedWithCash() {
+    assertThat(readFixture("single-account.csv").totals(),
+        contains("977|Account Total|206730.77|with cash|8"));
+    assertThat(readFixture("all-accounts.csv").totals(), contains(
+        "977|Account Total|123687.44|with cash|8", "123|Account Total|29125.76|with cash|15",
+        "456|Account Total|10488.65|with cash|21"));
+    assertThat(readFixture("renamed-2024.csv").totals(),
+        contains("977|Positions Total|215552.99|with cash|7"));
+    assertThat(readFixture("abbreviated-columns.csv").totals(),
+        contains("5521|ACCOUNT TOTAL|6054.65|with cash|7"));
+  }
+
+  @Test
+  void aRaggedAccountTotalIsReadFromItsLastValueAndABareTotalIsNotReported() {
+    // "Total" and "Account Total","","$30532.22", state the same amount: it is reported once.
+    assertThat(readFixture("older-trailing-commas.csv").totals(),
+        contains("1234|Account Total|30532.22|with cash|9"));
+  }
+
+  /**
+   * Within a cent: Schwab rounds each market value (9,999.99 × $21.50 is $214,999.79). Not the
+   * older fixture: its bond has no price in the file ("N/A", priced from history downstream).
+   */
+  @Test
+  void theFixturesTotalsAreTheirHoldingsSums() {
+    for (String fixture : List.of("single-account.csv", "all-accounts.csv", "renamed-2024.csv",
+        "abbreviated-columns.csv")) {
+      RecordingSink sink = readFixture(fixture);
+      for (StatedTotal total : sink.totals) {
+        BigDecimal held = sink.holdings.stream()
+            .filter(h -> h.accountId().equals(total.accountId()))
+            .map(Holding::marketValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(fixture + " " + total + " holdings " + held,
+            held.subtract(total.amount()).abs().compareTo(new BigDecimal("0.01")) <= 0, is(true));
+      }
+    }
+  }
+
+  @Test
+  void anAccountTotalWithoutAnAccountOrAnAmountStatesNothing() {
+    RecordingSink sink = read(FILE, ALL_ACCOUNTS + HEADER
+        + "\"Account Total\",\"--\",\"--\",\"--\",\"$1.00\",\"--\"\n"
+        + TITLE + HEADER + "\"Account Total\",\"--\",\"--\",\"--\",\"--\",\"--\"\n");
+    assertThat(sink.totals, is(empty()));
+    assertThat(sink.recognised, contains("1:title", "2:header", "3:total", "4:title", "5:header",
+        "6:total"));
+  }
+
+  @Test
+  void anUnreadableAccountTotalIsARejectedRow() {
+    RejectedRow r = rejectionOf("\"Account Total\",\"--\",\"--\",\"--\",\"$1x,000.00\",\"--\"");
+    assertThat(r.reason(), is("cannot read the stated total: '$1x,000.00' is not a number"));
+  }
+
+  /**
+   * Schwab rows are not value-checked (only the E*TRADE, Vanguard and IBKR layouts are): a bond
+   * priced per 100 is a holding valued 100 times too high. Its account's total is stated, so the
+   * pipeline's reconciliation sees the gap and fails the run instead of trading on it.
+   */
+  @Test
+  void aBondPricedPer100StillHasItsAccountTotalStated() {
+    RecordingSink sink = read(FILE, TITLE + HEADER + SCHB
+        + "\"912828XX1\",\"US TREASURY NOTE\",\"10,000\",\"$98.50\",\"$9,850.00\","
+        + "\"Fixed Income\"\n"
+        + "\"Account Total\",\"--\",\"--\",\"--\",\"$122,690.62\",\"--\"\n");
+
+    assertThat(sink.holdings, contains(holding("977", "SCHB", "961", "117.42", ETF, 3),
+        holding("977", "912828XX1", "10000", "98.50", "Fixed Income", 4)));
+    assertThat(sink.totals(), contains("977|Account Total|122690.62|with cash|5"));
+    BigDecimal held = sink.holdings.stream().map(Holding::marketValue)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(held.compareTo(sink.totals.get(0).amount()) > 0, is(true));
   }
 
   @Test

@@ -74,6 +74,16 @@ class VanguardOfxFormatTest {
   }
 
   @Test
+  void theFileStatesNeitherADateNorTotals() {
+    for (String name : List.of("OfxDownload.csv", "OfxDownload-crlf-bom.csv",
+        "OfxDownload-renamed-accounts.csv")) {
+      RecordingSink sink = read(FILE, fixture(getClass(), name));
+      assertThat(name, sink.asOfs, is(empty()));
+      assertThat(name, sink.totals, is(empty()));
+    }
+  }
+
+  @Test
   void settlementFundIsTheAccountsCashAtItsTotalValue() {
     Holding vmfxx = read(FILE, fixture(getClass(), "OfxDownload.csv")).holdings.get(2);
 
