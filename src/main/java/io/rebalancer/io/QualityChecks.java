@@ -40,20 +40,25 @@ final class QualityChecks {
         "SELECT m.brokerage_id, m.account_id FROM portfolio_metrics m ANTI JOIN holdings h"
             + " ON h.run_date = m.run_date AND h.brokerage_id = m.brokerage_id"
             + " AND h.account_id = m.account_id WHERE m.run_date = ?"));
+    // Both sides are stored exactly as the pipeline computed them (StoredNumbers keeps inputs
+    // within DECIMAL(38,18), and a sum of them is exact), so any difference is wrong data.
     checks.add(new Check("reconcile_total_value_with_holdings",
         "SELECT m.brokerage_id, m.account_id, m.total_value, sum(h.market_value)"
             + " FROM portfolio_metrics m JOIN holdings h ON h.run_date = m.run_date"
             + " AND h.brokerage_id = m.brokerage_id AND h.account_id = m.account_id"
-            + " WHERE m.run_date = ? GROUP BY ALL"
-            + " HAVING round(m.total_value, 2) <> round(sum(h.market_value), 2)"));
+            + " WHERE m.run_date = ? GROUP BY ALL HAVING m.total_value <> sum(h.market_value)"));
+    // An order's cost has up to 36 decimals, more than DuckDB can hold beside its integer
+    // digits: each is taken to 18, and the buys may exceed by what those roundings can add up to.
+    String cost = DecimalSql.product("o.quantity", "o.price");
     checks.add(new Check("orders_within_each_accounts_cash",
         "SELECT o.brokerage_id, o.account_id FROM trade_orders o JOIN portfolio_metrics m"
             + " ON m.run_date = o.run_date AND m.brokerage_id = o.brokerage_id"
             + " AND m.account_id = o.account_id WHERE o.run_date = ?"
-            + " GROUP BY o.brokerage_id, o.account_id,"
-            + " m.cash_value, m.cash_reserve HAVING sum(CASE WHEN o.side = 'BUY'"
-            + " THEN o.quantity * o.price ELSE 0 END) > greatest(m.cash_value - m.cash_reserve, 0)"
-            + " + sum(CASE WHEN o.side = 'SELL' THEN o.quantity * o.price ELSE 0 END)"));
+            + " GROUP BY o.brokerage_id, o.account_id, m.cash_value, m.cash_reserve"
+            + " HAVING sum(CASE WHEN o.side = 'BUY' THEN " + cost + " ELSE 0 END)"
+            + " > greatest(m.cash_value - m.cash_reserve, 0)"
+            + " + sum(CASE WHEN o.side = 'SELL' THEN " + cost + " ELSE 0 END)"
+            + " + " + DecimalSql.productError("count(*)")));
     checks.add(new Check("sells_within_holdings",
         "SELECT o.brokerage_id, o.account_id, o.symbol FROM trade_orders o JOIN holdings h"
             + " ON h.run_date = o.run_date AND h.brokerage_id = o.brokerage_id"

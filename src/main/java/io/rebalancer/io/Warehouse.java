@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
 public final class Warehouse implements AutoCloseable {
   /** What DuckDB's buffer manager may hold while a run loads and checks its rows. */
   static final String MEMORY_LIMIT = "1GB";
-  private static final Pattern WIDE_DECIMAL =
-      Pattern.compile("DECIMAL\\((\\d+), ?(\\d+)\\)");
+  private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+), ?(\\d+)\\)");
+  /** The widest DECIMAL that DuckDB parses from text quickly (a 64-bit one). */
+  private static final int FAST_PRECISION = 18;
+  /** Decimals of the fast parse: a wider column's value with at most these many takes it. */
+  private static final int FAST_SCALE = 10;
   private final Path file;
   private final Connection connection;
 
@@ -71,8 +74,10 @@ public final class Warehouse implements AutoCloseable {
 
   /**
    * Creates what is missing and migrates older warehouses: columns added since are added (and
-   * derived ones filled), and the value_series table of the stored-series warehouses is dropped
-   * (the series are now views over holdings and prices; nothing else is lost).
+   * derived ones filled), decimal columns of an older type (DECIMAL(38,10) money, DECIMAL(10,6)
+   * weights) are altered to their type, and the value_series table of the stored-series
+   * warehouses is dropped (the series are now views over holdings and prices; nothing else is
+   * lost). The views are recreated last, over the columns' new types.
    */
   private void createTables() throws SQLException {
     connection.setAutoCommit(false); // a migration that fails halfway leaves the file as it was
@@ -81,11 +86,15 @@ public final class Warehouse implements AutoCloseable {
       for (Table<?> t : WarehouseTables.STORED) {
         s.execute(t.ddl());
         for (Table.Column<?> c : t.columns()) {
-          if (!hasColumn(t.name(), c.name())) {
+          String stored = columnType(t.name(), c.name());
+          if (stored == null) {
             s.execute("ALTER TABLE " + t.name() + " ADD COLUMN " + c.name() + " " + c.type());
             if (c.derivedSql() != null) {
               s.execute("UPDATE " + t.name() + " SET " + c.name() + " = " + c.derivedSql());
             }
+          } else if (retyped(stored, c.type())) {
+            s.execute("ALTER TABLE " + t.name() + " ALTER COLUMN " + c.name() + " TYPE "
+                + c.type());
           }
         }
       }
@@ -101,15 +110,30 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
-  private boolean hasColumn(String table, String column) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM duckdb_columns()"
-        + " WHERE schema_name = current_schema() AND table_name = ? AND column_name = ?")) {
+  /** The column's type in the file, as DuckDB names it, or null when it has no such column. */
+  private String columnType(String table, String column) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT data_type FROM"
+        + " duckdb_columns() WHERE schema_name = current_schema() AND table_name = ?"
+        + " AND column_name = ?")) {
       ps.setString(1, table);
       ps.setString(2, column);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+        return rs.next() ? rs.getString(1) : null;
       }
     }
+  }
+
+  /**
+   * Whether a stored DECIMAL column has another DECIMAL type than its definition. The ALTER casts
+   * each value: DECIMAL(38,10) to DECIMAL(38,18) keeps every value the pipeline could accept (at
+   * most 20 integer digits; one with more fails the open, naming it, and leaves the file as it
+   * was).
+   */
+  static boolean retyped(String stored, String defined) {
+    Matcher from = DECIMAL.matcher(stored.replace(" ", ""));
+    Matcher to = DECIMAL.matcher(defined.replace(" ", ""));
+    return from.matches() && to.matches()
+        && !(from.group(1).equals(to.group(1)) && from.group(2).equals(to.group(2)));
   }
 
   /**
@@ -193,26 +217,36 @@ public final class Warehouse implements AutoCloseable {
 
   /**
    * The staged files of a table as a typed relation. DuckDB 1.4 parses text into a DECIMAL wider
-   * than 18 digits about a hundred times slower than into one of 18 (about 10 us a value, most of
-   * a load's time), so such a column is read as text and cast through DECIMAL(18, s) where its
-   * value fits, exactly, else directly.
+   * than 18 digits about 40 to 100 times slower than into one of 18 (about 10 us a value, most of
+   * a load's time), so such a column is read as text and cast through DECIMAL(18, f) where its
+   * value fits exactly: when its text has at most f decimals (else TRY_CAST would round it, not
+   * fail) and its integer digits fit (else TRY_CAST gives NULL); any other value is cast directly.
    */
   static String readCsv(Table<?> t, List<Path> files) {
     String list = files.stream().map(f -> quote(f.toString())).collect(Collectors.joining(", "));
     StringBuilder columns = new StringBuilder();
     StringBuilder typed = new StringBuilder();
     for (Table.Column<?> c : t.stagedColumns()) {
-      Matcher wide = WIDE_DECIMAL.matcher(c.type());
-      boolean slow = wide.matches() && Integer.parseInt(wide.group(1)) > 18;
+      Matcher wide = DECIMAL.matcher(c.type());
+      boolean slow = wide.matches() && Integer.parseInt(wide.group(1)) > FAST_PRECISION;
       columns.append(columns.length() == 0 ? "" : ", ").append(quote(c.name())).append(": ")
           .append(quote(slow ? "VARCHAR" : c.type()));
-      typed.append(typed.length() == 0 ? "" : ", ").append(!slow ? c.name()
-          : "coalesce(CAST(TRY_CAST(" + c.name() + " AS DECIMAL(18, " + wide.group(2) + ")) AS "
-              + c.type() + "), CAST(" + c.name() + " AS " + c.type() + ")) AS " + c.name());
+      typed.append(typed.length() == 0 ? "" : ", ")
+          .append(slow ? fastCast(c.name(), c.type(), Integer.parseInt(wide.group(2))) : c.name());
     }
     return "(SELECT " + typed + " FROM read_csv([" + list + "], header = false,"
         + " auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = '\\N',"
         + " allow_quoted_nulls = false, columns = {" + columns + "}))";
+  }
+
+  /** A text column cast to its wide DECIMAL type, through the fast parse where that is exact. */
+  private static String fastCast(String column, String type, int scale) {
+    int f = Math.min(scale, FAST_SCALE);
+    // the text's decimals: all of it when it has no point, which only a short integer passes
+    String fewDecimals = "length(" + column + ") - strpos(" + column + ", '.') <= " + f;
+    return "coalesce(CASE WHEN " + fewDecimals + " THEN CAST(TRY_CAST(" + column
+        + " AS DECIMAL(" + FAST_PRECISION + ", " + f + ")) AS " + type + ") END, CAST(" + column
+        + " AS " + type + ")) AS " + column;
   }
 
   private static String quote(String s) {

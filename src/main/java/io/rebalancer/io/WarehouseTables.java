@@ -2,6 +2,7 @@ package io.rebalancer.io;
 
 import static io.rebalancer.io.Cells.MONEY;
 import static io.rebalancer.io.Cells.date;
+import static io.rebalancer.io.Cells.exact;
 import static io.rebalancer.io.Cells.money;
 import static io.rebalancer.io.Cells.number;
 import static io.rebalancer.io.Cells.ratio;
@@ -36,6 +37,8 @@ public final class WarehouseTables {
   private static final String COUNT = "BIGINT";
   private static final String DOUBLE = "DOUBLE";
   private static final String FLAG = "BOOLEAN";
+  /** A weight as the trade-orders file writes it, 6 decimals, with 32 integer digits. */
+  private static final String WEIGHT = "DECIMAL(38,6)";
 
   /** A value of a run date. */
   public record Dated<T>(LocalDate runDate, T value) {}
@@ -123,10 +126,10 @@ public final class WarehouseTables {
           .required("price", MONEY, r -> money(r.value().price()))
           .required("estimated_amount", "DECIMAL(38,2)",
               r -> r.value().estimatedAmount().toPlainString())
-          .column("current_weight", "DECIMAL(10,6)",
-              r -> TradeOrderCsv.weight(r.value().currentWeight()))
-          .column("target_weight", "DECIMAL(10,6)",
-              r -> TradeOrderCsv.weight(r.value().targetWeight()))
+          // the file's 6-decimal weights; a household worth little beside one of its positions
+          // (cash close to minus the rest) has weights of thousands or millions
+          .column("current_weight", WEIGHT, r -> TradeOrderCsv.weight(r.value().currentWeight()))
+          .column("target_weight", WEIGHT, r -> TradeOrderCsv.weight(r.value().targetWeight()))
           .column("reason", TEXT, r -> r.value().reason())
           .key("run_date", "order_id")
           .build();
@@ -271,9 +274,10 @@ public final class WarehouseTables {
           .column("sells", COUNT, r -> number(r.value().sells()))
           .column("buys", COUNT, r -> number(r.value().buys()))
           .column("unplaced", COUNT, r -> number(r.value().unplaced()))
-          .column("sell_amount", MONEY, r -> money(r.value().sellAmount()))
-          .column("buy_amount", MONEY, r -> money(r.value().buyAmount()))
-          .column("total_value", MONEY, r -> money(r.value().totalValue()))
+          // sums of quantity × price, which may have more decimals than a stored column
+          .column("sell_amount", MONEY, r -> exact(r.value().sellAmount()))
+          .column("buy_amount", MONEY, r -> exact(r.value().buyAmount()))
+          .column("total_value", MONEY, r -> exact(r.value().totalValue()))
           .key("run_date")
           .load(Table.Load.NONE)
           .build();

@@ -33,10 +33,11 @@ final class WarehouseViews {
    * The value on each date up to the run date on which every symbol held (nonzero) has a close;
    * a scope that holds none is valued, at its cash, on every date that has any close: one of its
    * rows joins those dates under the symbol '' (no symbol is empty), so holdings are read once.
+   * Each position's value is its quantity × close to 18 decimals (DecimalSql.product).
    */
   private static final String SERIES_VALUES = "CREATE OR REPLACE VIEW series_values AS"
       + " SELECT h.run_date, h.scope, h.scope_id, p.value_date,"
-      + " h.cash + sum(h.amount * p.close) AS portfolio_value"
+      + " h.cash + sum(" + DecimalSql.product("h.amount", "p.close") + ") AS portfolio_value"
       + " FROM (SELECT *, CASE WHEN held > 0 AND amount <> 0 THEN symbol"
       + " WHEN held = 0 AND nth = 1 THEN '' END AS priced_by FROM series_positions) h"
       + " JOIN (SELECT symbol, value_date, close FROM prices"

@@ -181,10 +181,10 @@ class WarehouseTest {
           ResultSet rs = s.executeQuery("SELECT CAST(quantity AS VARCHAR),"
               + " CAST(market_value AS VARCHAR) FROM holdings ORDER BY symbol DESC")) {
         rs.next();
-        assertThat(rs.getString(1), is("123456789.0123456789"));
-        assertThat(rs.getString(2), is("123456789012468.2524691356"));
+        assertThat(rs.getString(1), is("123456789.012345678900000000"));
+        assertThat(rs.getString(2), is("123456789012468.252469135600000000"));
         rs.next();
-        assertThat(rs.getString(1), is("-99999999.9999999999"));
+        assertThat(rs.getString(1), is("-99999999.999999999900000000"));
       }
     }
   }

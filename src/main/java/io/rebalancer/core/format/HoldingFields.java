@@ -2,11 +2,13 @@ package io.rebalancer.core.format;
 
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.RejectedRow;
+import io.rebalancer.core.StoredNumbers;
 import java.math.BigDecimal;
 
 /**
  * The checks every format makes of a holding row's cells, once they are found: a symbol, a number
- * for the quantity, a non-negative price or none (to be priced from history), USD only.
+ * for the quantity, a non-negative price or none (to be priced from history), USD only, and numbers
+ * the warehouse stores exactly ({@link StoredNumbers}).
  */
 public final class HoldingFields {
   /** The asset class of a position whose export names none (Vanguard, E*TRADE). */
@@ -63,9 +65,15 @@ public final class HoldingFields {
     if (cash && price == null && Holding.CASH.equalsIgnoreCase(symbol)) {
       price = BigDecimal.ONE; // a CASH row is an amount: its quantity is the value
     }
-    sink.holding(new Holding(file.brokerageId(), account, symbol, quantity, price,
+    Holding holding = new Holding(file.brokerageId(), account, symbol, quantity, price,
         assetClass == null ? Holding.CASH : assetClass, cash, file.sourceId(), file.uri(),
-        row.lineNumber()), row);
+        row.lineNumber());
+    String unstorable = StoredNumbers.problem(holding);
+    if (unstorable != null) {
+      sink.rejected(reject(file, row, unstorable));
+    } else {
+      sink.holding(holding, row);
+    }
   }
 
   /**
@@ -86,11 +94,14 @@ public final class HoldingFields {
       sink.rejected(reject(file, row, "cash amount " + e.getMessage()));
       return;
     }
+    String unstorable = amount == null ? null : StoredNumbers.problem("cash amount", amount);
     if (account == null) {
       sink.rejected(reject(file, row,
           "no account id (the file has none on this row and the source sets no account:)"));
     } else if (amount == null) {
       sink.rejected(reject(file, row, "missing cash amount"));
+    } else if (unstorable != null) {
+      sink.rejected(reject(file, row, unstorable));
     } else {
       sink.holding(new Holding(file.brokerageId(), account, symbol, amount, BigDecimal.ONE,
           Holding.CASH, true, file.sourceId(), file.uri(), row.lineNumber()), row);

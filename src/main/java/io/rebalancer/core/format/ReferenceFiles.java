@@ -6,6 +6,7 @@ import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.PriceSeries;
+import io.rebalancer.core.StoredNumbers;
 import io.rebalancer.core.TargetWeight;
 import java.io.IOException;
 import java.io.Reader;
@@ -63,6 +64,7 @@ public final class ReferenceFiles {
       if (reserve != null && reserve.signum() < 0) {
         throw row.error("cash_reserve must not be negative");
       }
+      row.checkStored("cash_reserve", reserve);
       each.accept(new AccountInfo(key, row.text("household_id"), row.text("model_id"),
           reserve == null ? BigDecimal.ZERO : reserve), row.line());
     });
@@ -75,6 +77,7 @@ public final class ReferenceFiles {
       if (w.signum() < 0 || w.compareTo(BigDecimal.ONE) > 0) {
         throw row.error("target_weight must be between 0 and 1");
       }
+      row.checkStored("target_weight", w);
       String symbol = row.text("symbol");
       if (weights.computeIfAbsent(row.text("model_id"), m -> new TreeMap<>()).put(symbol, w) != null) {
         throw row.error("model " + row.text("model_id") + " names " + symbol + " twice");
@@ -103,6 +106,7 @@ public final class ReferenceFiles {
       if (close.signum() <= 0) {
         throw row.error("close must be positive");
       }
+      row.checkStored("close", close);
       String symbol = row.text("symbol");
       Map<LocalDate, BigDecimal> series = closes.computeIfAbsent(symbol, s -> new HashMap<>());
       if (series.put(date, close) != null) {
@@ -156,6 +160,14 @@ public final class ReferenceFiles {
         throw error("missing " + column);
       }
       return v;
+    }
+
+    /** A value the warehouse could not store exactly stops the run here, not at the load. */
+    void checkStored(String column, BigDecimal value) {
+      String problem = value == null ? null : StoredNumbers.problem(column, value);
+      if (problem != null) {
+        throw error(problem);
+      }
     }
 
     BigDecimal decimal(String column) {

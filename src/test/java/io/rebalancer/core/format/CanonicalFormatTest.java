@@ -191,4 +191,14 @@ class CanonicalFormatTest {
     assertThat(e.getMessage(), allOf(containsString("BROKERAGE_001"), containsString(URI),
         containsString("line 1"), containsString("account")));
   }
+
+  @Test
+  void aQuantityTheWarehouseCannotStoreExactlyIsARejectedRow() {
+    assertThat(rejectionOf("A1,VTI,1.0000000000000000001,250.00,EQUITY,USD").reason(),
+        is("quantity 1.0000000000000000001 has 19 decimals; the warehouse stores 18:"
+            + " round it in the export"));
+    assertThat(rejectionOf("A1,CASH,0.5000000000000000001,,CASH,USD").reason(),
+        is("quantity 0.5000000000000000001 has 19 decimals; the warehouse stores 18:"
+            + " round it in the export"));
+  }
 }

@@ -206,4 +206,23 @@ class ReferenceFilesTest {
 
     assertThat(e.getMessage(), allOf(containsString("line 3"), containsString("VTI")));
   }
+
+  @Test
+  void numbersTheWarehouseCannotStoreExactlyNameFileLineAndValue() {
+    InputException close = assertThrows(InputException.class, () -> prices("date,symbol,close\n"
+        + "2025-11-26,VTI,250.00\n2025-11-27,VTI,250.0000000000000000001\n"));
+    assertThat(close.getMessage(), is("prices.csv: line 3: close 250.0000000000000000001 has 19"
+        + " decimals; the warehouse stores 18"));
+    InputException reserve = assertThrows(InputException.class, () -> accounts(
+        "brokerage_id,account_id,household_id,model_id,cash_reserve\nB1,A1,H,M,1e16\n"));
+    assertThat(reserve.getMessage(), is("accounts.csv: line 2: cash_reserve 10000000000000000"
+        + " has 17 integer digits; at most 15 are accepted (the warehouse's sums must fit 20)"));
+    InputException weight = assertThrows(InputException.class, () -> models(
+        "model_id,symbol,target_weight\nm,VTI,0.5000000000000000001\n"
+            + "m,BND,0.4999999999999999999\n"));
+    assertThat(weight.getMessage(), containsString("models.csv: line 2: target_weight"
+        + " 0.5000000000000000001 has 19 decimals"));
+    assertThat(prices("date,symbol,close\n2025-11-26,VTI,0.123456789012345678\n").get(0)
+        .points().get(0).close(), is(new BigDecimal("0.123456789012345678")));
+  }
 }
