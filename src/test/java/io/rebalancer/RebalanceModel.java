@@ -8,8 +8,8 @@ import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HouseholdPlan;
-import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
+import io.rebalancer.core.ModelLookup;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.Rebalancer;
 import io.rebalancer.core.RejectedRow;
@@ -37,7 +37,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The daily rebalance as plain Java, one step after the other in one thread, on the core alone:
- * what the pipeline must produce (Nexmark's "model" of a query).
+ * what the pipeline must produce (Nexmark's "model" of a query). The domain rules are the core's
+ * own (the analysis, the model lookup, the rebalancer), so the comparison tests the code the
+ * pipeline runs; only the plumbing around them (reading, grouping, sorting, writing) is
+ * independent of the pipeline's.
  */
 final class RebalanceModel {
   /** What the model produced: the trade-orders file's text, the plans and the dead letters. */
@@ -97,18 +100,17 @@ final class RebalanceModel {
 
     Map<String, List<AccountAnalysis>> households = new TreeMap<>();
     holdings.forEach((key, list) -> {
-      AccountAnalysis a = AccountAnalyzer.analyze(info(config, accounts, key), list, prices);
+      AccountInfo info = info(config, accounts, key);
+      ModelLookup.ofAccount(info, models); // an account on an unknown model stops the run
+      AccountAnalysis a = AccountAnalyzer.analyze(info, list, prices);
       households.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
     });
     Rebalancer rebalancer = new Rebalancer(config.rebalance());
     List<HouseholdPlan> plans = new ArrayList<>();
     List<TradeOrder> orders = new ArrayList<>();
     households.forEach((household, list) -> {
-      String modelId = list.get(0).modelId();
-      if (list.stream().anyMatch(a -> !a.modelId().equals(modelId))) {
-        throw new InputException("household " + household + " names different models");
-      }
-      HouseholdPlan plan = rebalancer.rebalance(household, models.get(modelId), list, prices);
+      Model model = ModelLookup.ofHousehold(household, list, models);
+      HouseholdPlan plan = rebalancer.rebalance(household, model, list, prices);
       plans.add(plan);
       orders.addAll(plan.orders());
     });

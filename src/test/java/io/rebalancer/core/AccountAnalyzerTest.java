@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AccountAnalyzerTest {
@@ -126,6 +128,24 @@ class AccountAnalyzerTest {
 
     assertThat(AccountAnalyzer.analyze(INFO, reversed, prices),
         equalTo(AccountAnalyzer.analyze(INFO, rows, prices)));
+  }
+
+  @Test
+  void aHouseholdsValuesByAssetClassAreItsAccountsSummed() {
+    // A1: EQUITY 3000, FIXED_INCOME 1000, cash 950 + a CASH-class fund 50.
+    // A2: EQUITY 500, a CASH-class fund 20 and cash 80: both cash, one CASH entry.
+    AccountAnalysis a1 = AccountAnalyzer.analyze(INFO, book(), PriceBook.empty());
+    AccountInfo other = new AccountInfo(new AccountKey("B2", "A2"), "SMITH", "balanced-60-40",
+        BigDecimal.ZERO);
+    AccountAnalysis a2 = AccountAnalyzer.analyze(other, List.of(
+        holding("VXUS", "10", "50.00", "EQUITY", 2),
+        holding("VMFXX", "20", "1.00", "CASH", 3),
+        holding("CASH", "80.00", "1", "CASH", 4)), PriceBook.empty());
+
+    assertThat(AccountAnalysis.valuesByAssetClass(List.of(a2, a1)), is(new TreeMap<>(Map.of(
+        "CASH", new BigDecimal("1100.00"), "EQUITY", new BigDecimal("3500.00"),
+        "FIXED_INCOME", new BigDecimal("1000.00")))));
+    assertThat(AccountAnalysis.valuesByAssetClass(List.of()), is(new TreeMap<>()));
   }
 
   @Test
