@@ -13,6 +13,7 @@ import io.rebalancer.core.HoldingPricing;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
+import io.rebalancer.core.ModelLookup;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.Rebalancer;
 import io.rebalancer.core.RejectedRow;
@@ -40,7 +41,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The daily rebalance as plain Java, one step after the other in one thread, on the core alone:
- * what the pipeline must produce (Nexmark's "model" of a query).
+ * what the pipeline must produce (Nexmark's "model" of a query). The domain rules are the core's
+ * own (the analysis, the model lookup, the rebalancer), so the comparison tests the code the
+ * pipeline runs; only the plumbing around them (reading, grouping, sorting, writing) is
+ * independent of the pipeline's.
  */
 final class RebalanceModel {
   /** What the model produced: the trade-orders file's text, the plans and the dead letters. */
@@ -112,6 +116,7 @@ final class RebalanceModel {
 
     Map<String, List<AccountAnalysis>> households = new TreeMap<>();
     joined.forEach((key, account) -> {
+      ModelLookup.ofAccount(account.info(), models); // an account on an unknown model stops the run
       AccountAnalysis a = AccountAnalyzer.analyze(account.info(), account.holdings(), prices);
       households.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
     });
@@ -119,11 +124,8 @@ final class RebalanceModel {
     List<HouseholdPlan> plans = new ArrayList<>();
     List<TradeOrder> orders = new ArrayList<>();
     households.forEach((household, list) -> {
-      String modelId = list.get(0).modelId();
-      if (list.stream().anyMatch(a -> !a.modelId().equals(modelId))) {
-        throw new InputException("household " + household + " names different models");
-      }
-      HouseholdPlan plan = rebalancer.rebalance(household, models.get(modelId), list, prices);
+      Model model = ModelLookup.ofHousehold(household, list, models);
+      HouseholdPlan plan = rebalancer.rebalance(household, model, list, prices);
       plans.add(plan);
       orders.addAll(plan.orders());
     });

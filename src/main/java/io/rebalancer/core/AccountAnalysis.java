@@ -1,6 +1,7 @@
 package io.rebalancer.core;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,13 +36,28 @@ public record AccountAnalysis(AccountKey key, String householdId, String modelId
     return out;
   }
 
-  /** Market value by asset class. */
+  /** Market value by asset class, all cash (of any asset class label) as one CASH entry. */
   public SortedMap<String, BigDecimal> valuesByAssetClass() {
     SortedMap<String, BigDecimal> out = new TreeMap<>();
+    addValuesByAssetClass(out);
+    return out;
+  }
+
+  /**
+   * A household's market value by asset class: its accounts' values by asset class summed, so a
+   * class held in two accounts is one entry and cash is one CASH entry, as in each account.
+   */
+  public static SortedMap<String, BigDecimal> valuesByAssetClass(
+      Collection<AccountAnalysis> accounts) {
+    SortedMap<String, BigDecimal> out = new TreeMap<>();
+    accounts.forEach(a -> a.addValuesByAssetClass(out));
+    return out;
+  }
+
+  private void addValuesByAssetClass(SortedMap<String, BigDecimal> out) {
     for (Position p : positions) {
       out.merge(p.cash() ? Holding.CASH : p.assetClass(), p.marketValue(), BigDecimal::add);
     }
-    return out;
   }
 
   /** Quantity by non-cash symbol, for valuing the holdings over the price history. */

@@ -13,6 +13,12 @@ public final class AccountAnalyzer {
   private static final Comparator<Holding> FILE_ORDER =
       Comparator.comparing(Holding::sourceUri).thenComparingLong(Holding::lineNumber);
 
+  /** By symbol; a symbol held both as a position and as cash lists its position first. */
+  private static final Comparator<Position> POSITION_ORDER =
+      Comparator.comparing(Position::symbol).thenComparing(Position::cash);
+
+  private record PositionKey(String symbol, boolean cash) {}
+
   private AccountAnalyzer() {}
 
   /**
@@ -22,12 +28,14 @@ public final class AccountAnalyzer {
   public static AccountAnalysis analyze(AccountInfo info, List<Holding> holdings, PriceBook prices) {
     List<Holding> ordered = new ArrayList<>(holdings);
     ordered.sort(FILE_ORDER);
-    Map<String, Position> bySymbol = new LinkedHashMap<>();
+    // Rows merge by symbol and cash flag: a symbol on a CASH-class row and on another row is
+    // cash on the one and a position on the other, whichever row comes first.
+    Map<PositionKey, Position> merged = new LinkedHashMap<>();
     for (Holding h : ordered) {
-      bySymbol.merge(h.symbol(), Position.of(h), (a, b) -> a.plus(h));
+      merged.merge(new PositionKey(h.symbol(), h.cash()), Position.of(h), (a, b) -> a.plus(h));
     }
-    List<Position> positions = new ArrayList<>(bySymbol.values());
-    positions.sort(Comparator.comparing(Position::symbol));
+    List<Position> positions = new ArrayList<>(merged.values());
+    positions.sort(POSITION_ORDER);
 
     BigDecimal total = BigDecimal.ZERO;
     BigDecimal cash = BigDecimal.ZERO;

@@ -2,6 +2,7 @@ package io.rebalancer.core;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -39,8 +40,21 @@ public record Allocation(String scope, String scopeId, String symbol, BigDecimal
     return out;
   }
 
-  /** value / total to 34 significant digits; zero when there is no total. */
+  /**
+   * value / total to 34 significant digits; zero when there is no total (a scope worth exactly
+   * nothing has no shares to weigh, and a weight of 0 drives no trade: see Rebalancer's NO_VALUE).
+   */
   public static BigDecimal weight(BigDecimal value, BigDecimal total) {
     return total.signum() == 0 ? BigDecimal.ZERO : value.divide(total, MathContext.DECIMAL128);
+  }
+
+  /**
+   * value / total rounded once, half-even, at {@code scale} decimals, straight from the exact
+   * quotient; zero when there is no total. Rounding the 34-digit {@link #weight} again would
+   * round twice: 0.1234565 + 1e-40 is 0.1234565000... at 34 digits, then 0.123456, not 0.123457.
+   */
+  public static BigDecimal weight(BigDecimal value, BigDecimal total, int scale) {
+    return total.signum() == 0 ? BigDecimal.ZERO.setScale(scale)
+        : value.divide(total, scale, RoundingMode.HALF_EVEN);
   }
 }

@@ -57,9 +57,26 @@ final class HouseholdBook {
     return sum;
   }
 
+  /** Shares of a symbol held short, summed over the accounts: what a liquidation buys back. */
+  BigDecimal coverable(String symbol) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int i = 0; i < accounts.size(); i++) {
+      sum = sum.add(shortQuantity(i, symbol));
+    }
+    return sum;
+  }
+
   /** The long quantity of a symbol in the i-th account (a short is nothing to sell). */
   BigDecimal longQuantity(int account, String symbol) {
-    return accountQuantities.get(account).getOrDefault(symbol, BigDecimal.ZERO)
-        .max(BigDecimal.ZERO);
+    return quantityIn(account, symbol).max(BigDecimal.ZERO);
+  }
+
+  /** The short quantity of a symbol in the i-th account, as a positive number of shares. */
+  BigDecimal shortQuantity(int account, String symbol) {
+    return quantityIn(account, symbol).negate().max(BigDecimal.ZERO);
+  }
+
+  private BigDecimal quantityIn(int account, String symbol) {
+    return accountQuantities.get(account).getOrDefault(symbol, BigDecimal.ZERO);
   }
 }

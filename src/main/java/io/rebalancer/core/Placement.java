@@ -52,6 +52,32 @@ final class Placement {
   }
 
   /**
+   * A liquidation's buy-back of a short goes to each account that is short, since only a buy
+   * there closes its leg: the whole short when its budget pays for it, else what the budget buys
+   * at the trade scale. What no short account can pay for is unplaced.
+   */
+  void placeCover(Rebalancer.Trade cover) {
+    BigDecimal unpaid = BigDecimal.ZERO;
+    for (int i = 0; i < budgets.length; i++) {
+      BigDecimal leg = book.shortQuantity(i, cover.symbol());
+      if (leg.signum() == 0) {
+        continue;
+      }
+      BigDecimal take = leg.multiply(cover.price()).compareTo(budgets[i]) <= 0 ? leg
+          : rules.floorQuantity(budgets[i], cover.price()).min(leg);
+      if (take.signum() > 0) {
+        order(i, cover, Side.BUY, take);
+        budgets[i] = budgets[i].subtract(take.multiply(cover.price()));
+      }
+      unpaid = unpaid.add(leg.subtract(take));
+    }
+    if (unpaid.signum() > 0) {
+      unplaced.add(new UnplacedTrade(householdId, cover.symbol(), Side.BUY, unpaid,
+          UnplacedTrade.NO_CASH_TO_COVER));
+    }
+  }
+
+  /**
    * A buy goes to the account with the largest remaining budget, as many shares as it can pay for,
    * then to the next largest, until placed or no account can pay for one more share.
    */

@@ -10,10 +10,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
 
-/** One order for one account: buy or sell a quantity of a symbol at an estimated price. */
+/**
+ * One order for one account: buy or sell a quantity of a symbol at an estimated price.
+ *
+ * @param currentWeight the symbol's household weight at {@link #WEIGHT_SCALE} decimals, rounded
+ *     once from the exact market value / total value (see {@link Allocation#weight(BigDecimal,
+ *     BigDecimal, int)})
+ * @param targetWeight the model's weight, exact as the model states it
+ */
 public record TradeOrder(String householdId, String brokerageId, String accountId, String symbol,
     Side side, BigDecimal quantity, BigDecimal price, BigDecimal currentWeight,
     BigDecimal targetWeight, String reason) {
+
+  /** Decimals of an order's weights in the trade-orders file and the warehouse. */
+  public static final int WEIGHT_SCALE = 6;
 
   /** The order of the trade-orders file: household, brokerage, account, SELL before BUY, symbol. */
   public static final Comparator<TradeOrder> FILE_ORDER = Comparator

@@ -11,4 +11,7 @@ public record UnplacedTrade(String householdId, String symbol, Side side, BigDec
     String reason) {
   public static final String NO_PRICE = "no price";
   public static final String NO_CASH = "insufficient cash: no account can pay for one more share";
+  /** A short is bought back on its own account (only that closes it): that account lacks cash. */
+  public static final String NO_CASH_TO_COVER =
+      "insufficient cash: the short account cannot buy back one more share";
 }

@@ -62,7 +62,7 @@ final class QualityChecks {
     checks.add(new Check("sells_within_holdings",
         "SELECT o.brokerage_id, o.account_id, o.symbol FROM trade_orders o JOIN holdings h"
             + " ON h.run_date = o.run_date AND h.brokerage_id = o.brokerage_id"
-            + " AND h.account_id = o.account_id AND h.symbol = o.symbol"
+            + " AND h.account_id = o.account_id AND h.symbol = o.symbol AND NOT h.is_cash"
             + " WHERE o.run_date = ? AND o.side = 'SELL' AND o.quantity > h.quantity"));
     return checks;
   }

@@ -31,8 +31,12 @@ public final class TradeOrderCsv {
     return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
   }
 
+  /**
+   * A weight at 6 decimals. An order's current weight already is (rounded once from the exact
+   * quotient by the core); a target weight is exact, so this rounds it once.
+   */
   public static String weight(BigDecimal w) {
-    return w.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+    return w.setScale(TradeOrder.WEIGHT_SCALE, RoundingMode.HALF_EVEN).toPlainString();
   }
 
   /** A spreadsheet runs a cell that starts with = + - @ tab or CR as a formula: defuse it. */

@@ -65,7 +65,8 @@ public final class WarehouseTables {
       .required("is_cash", FLAG, r -> String.valueOf(r.position().cash()))
       // The account's series scope id, stored so that a filter on it is a column filter.
       .derived("account_scope_id", TEXT, "brokerage_id || '/' || account_id")
-      .key("run_date", "brokerage_id", "account_id", "symbol")
+      // A symbol can be both a position and cash in one account (a CASH-class row beside another).
+      .key("run_date", "brokerage_id", "account_id", "symbol", "is_cash")
       .build();
 
   public static final Table<Dated<AccountAnalysis>> PORTFOLIO_METRICS =

@@ -4,8 +4,8 @@ import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AccountAnalyzer;
 import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.Allocation;
-import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
+import io.rebalancer.core.ModelLookup;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.io.RowBlock;
@@ -73,11 +73,7 @@ public final class AnalyzePortfolios
       if (values == null) {
         values = reference.read(c);
       }
-      Model model = values.models().get(account.info().modelId());
-      if (model == null) {
-        throw new InputException("account " + account.info().key() + ": model '"
-            + account.info().modelId() + "' is not in models.csv");
-      }
+      Model model = ModelLookup.ofAccount(account.info(), values.models());
       AccountAnalysis a =
           AccountAnalyzer.analyze(account.info(), account.holdings(), values.prices());
       out.get(ACCOUNTS).output(a);

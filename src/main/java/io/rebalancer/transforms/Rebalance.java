@@ -3,8 +3,8 @@ package io.rebalancer.transforms;
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.Allocation;
 import io.rebalancer.core.HouseholdPlan;
-import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
+import io.rebalancer.core.ModelLookup;
 import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.Rebalancer;
 import io.rebalancer.core.RunSummary;
@@ -13,13 +13,10 @@ import io.rebalancer.core.UnplacedTrade;
 import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.SortedMap;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -113,7 +110,7 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       if (values == null) {
         values = reference.read(c);
       }
-      Model model = values.models().get(modelOf(household.getKey(), accounts));
+      Model model = ModelLookup.ofHousehold(household.getKey(), accounts, values.models());
       HouseholdPlan plan = new Rebalancer(rules)
           .rebalance(household.getKey(), model, accounts, values.prices());
       out.get(PLANS).output(plan);
@@ -131,23 +128,9 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       for (Allocation al : plan.allocations()) {
         rows.accept(WarehouseRows.allocation(runDate, plan.householdId(), al));
       }
-      SortedMap<String, BigDecimal> classes = new TreeMap<>();
-      accounts.forEach(a -> a.valuesByAssetClass()
-          .forEach((k, v) -> classes.merge(k, v, BigDecimal::add)));
       WarehouseRows.assetClasses(runDate, Allocation.HOUSEHOLD, plan.householdId(),
-          plan.householdId(), classes, plan.totalValue()).forEach(rows);
-    }
-
-    /** Every account of a household must follow the same model. */
-    private static String modelOf(String household, List<AccountAnalysis> accounts) {
-      String model = accounts.get(0).modelId();
-      for (AccountAnalysis a : accounts) {
-        if (!a.modelId().equals(model)) {
-          throw new InputException("household " + household + ": its accounts name different"
-              + " models (" + model + ", " + a.modelId() + ") in accounts.csv");
-        }
-      }
-      return model;
+          plan.householdId(), AccountAnalysis.valuesByAssetClass(accounts), plan.totalValue())
+          .forEach(rows);
     }
   }
 }

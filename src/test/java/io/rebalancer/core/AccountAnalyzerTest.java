@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AccountAnalyzerTest {
@@ -126,6 +128,73 @@ class AccountAnalyzerTest {
 
     assertThat(AccountAnalyzer.analyze(INFO, reversed, prices),
         equalTo(AccountAnalyzer.analyze(INFO, rows, prices)));
+  }
+
+  @Test
+  void aSymbolOnACashRowAndANonCashRowIsCashOnOneAndAPositionOnTheOther() {
+    // SPAXX: 100.00 on a CASH-class row (cash), 40 shares at 2.50 on a MONEY_MARKET row (not).
+    // In either file order: the first row's flag must not decide for the other.
+    for (List<Holding> rows : List.of(
+        List.of(holding("SPAXX", "100", "1.00", "CASH", 2),
+            holding("SPAXX", "40", "2.50", "MONEY_MARKET", 3)),
+        List.of(holding("SPAXX", "40", "2.50", "MONEY_MARKET", 2),
+            holding("SPAXX", "100", "1.00", "CASH", 3)))) {
+      AccountAnalysis a = AccountAnalyzer.analyze(INFO, rows, PriceBook.empty());
+
+      assertThat(a.cashValue(), is(new BigDecimal("100.00")));
+      assertThat(a.investedValue(), is(new BigDecimal("100.00")));
+      assertThat(a.positionCount(), is(1));
+      assertThat(a.hhi(), closeTo(1.0, 1e-15));
+      assertThat(a.positions(), contains(
+          new Position("SPAXX", "MONEY_MARKET", new BigDecimal("40"), new BigDecimal("2.50"),
+              new BigDecimal("100.00"), false),
+          new Position("SPAXX", "CASH", new BigDecimal("100"), new BigDecimal("1.00"),
+              new BigDecimal("100.00"), true)));
+      assertThat(a.valuesBySymbol(), is(new TreeMap<>(Map.of("CASH", new BigDecimal("100.00"),
+          "SPAXX", new BigDecimal("100.00")))));
+      assertThat(a.valuesByAssetClass(), is(new TreeMap<>(Map.of("CASH",
+          new BigDecimal("100.00"), "MONEY_MARKET", new BigDecimal("100.00")))));
+      assertThat(a.investedQuantities(), is(new TreeMap<>(Map.of("SPAXX", new BigDecimal("40")))));
+    }
+  }
+
+  @Test
+  void aHouseholdsValuesByAssetClassAreItsAccountsSummed() {
+    // A1: EQUITY 3000, FIXED_INCOME 1000, cash 950 + a CASH-class fund 50.
+    // A2: EQUITY 500, a CASH-class fund 20 and cash 80: both cash, one CASH entry.
+    AccountAnalysis a1 = AccountAnalyzer.analyze(INFO, book(), PriceBook.empty());
+    AccountInfo other = new AccountInfo(new AccountKey("B2", "A2"), "SMITH", "balanced-60-40",
+        BigDecimal.ZERO);
+    AccountAnalysis a2 = AccountAnalyzer.analyze(other, List.of(
+        holding("VXUS", "10", "50.00", "EQUITY", 2),
+        holding("VMFXX", "20", "1.00", "CASH", 3),
+        holding("CASH", "80.00", "1", "CASH", 4)), PriceBook.empty());
+
+    assertThat(AccountAnalysis.valuesByAssetClass(List.of(a2, a1)), is(new TreeMap<>(Map.of(
+        "CASH", new BigDecimal("1100.00"), "EQUITY", new BigDecimal("3500.00"),
+        "FIXED_INCOME", new BigDecimal("1000.00")))));
+    assertThat(AccountAnalysis.valuesByAssetClass(List.of()), is(new TreeMap<>()));
+  }
+
+  @Test
+  void anAccountWorthZeroHasZeroTotalsAndNoConcentrationWithoutDividingByZero() {
+    // 10 VTI at 250 = 2500 invested, 2500 of margin debt: total exactly 0.
+    List<Holding> rows = List.of(
+        holding("VTI", "10", "250.00", "EQUITY", 2),
+        holding("CASH", "-2500.00", "1", "CASH", 3));
+    PriceBook prices = new PriceBook(List.of(series("VTI", "250", "240", "260")));
+
+    AccountAnalysis a = AccountAnalyzer.analyze(INFO, rows, prices);
+
+    assertThat(a.totalValue().signum(), is(0));
+    assertThat(a.hhi(), closeTo(1.0, 1e-15));
+    // the series passes through 0 (2500 - 2500): returns are undefined, so no risk figures
+    assertThat(a.volatility(), is(nullValue()));
+    // nothing invested and nothing in cash: no concentration rather than 0 / 0
+    AccountAnalysis empty = AccountAnalyzer.analyze(INFO,
+        List.of(holding("VTI", "0", "250.00", "EQUITY", 2)), prices);
+    assertThat(empty.totalValue().signum(), is(0));
+    assertThat(empty.hhi(), is(nullValue()));
   }
 
   @Test

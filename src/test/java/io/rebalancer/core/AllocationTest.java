@@ -121,4 +121,20 @@ class AllocationTest {
     assertThat(Allocation.weight(BigDecimal.ONE, new BigDecimal("3")),
         is(new BigDecimal("0.3333333333333333333333333333333333")));
   }
+
+  @Test
+  void aRoundedWeightIsRoundedOnceHalfEvenFromTheExactQuotient() {
+    // 1234565 / 10^7 = 0.1234565 exactly: half-way, so half-even keeps the even 6.
+    assertThat(Allocation.weight(new BigDecimal("1234565"), new BigDecimal("10000000"), 6),
+        is(new BigDecimal("0.123456")));
+    // 1e-40 above half-way rounds up, though its 34-digit quotient is 0.1234565000...
+    BigDecimal justAbove = new BigDecimal("1234565.000000000000000000000000000000001");
+    assertThat(Allocation.weight(justAbove, new BigDecimal("10000000"), 6),
+        is(new BigDecimal("0.123457")));
+    // 2 / 3 = 0.666666.. -> 0.666667; a scope worth nothing weighs 0.
+    assertThat(Allocation.weight(new BigDecimal("2"), new BigDecimal("3"), 6),
+        is(new BigDecimal("0.666667")));
+    assertThat(Allocation.weight(new BigDecimal("5"), BigDecimal.ZERO, 6),
+        is(new BigDecimal("0.000000")));
+  }
 }

@@ -180,6 +180,132 @@ class RebalancerTest {
     assertThat(forward, is(backward));
   }
 
+  @Test
+  void aSymbolOnACashRowAndANonCashRowIsCashOnOneAndTradedOnTheOther() {
+    // V = 1000: X 50 at 10 on a CASH-class row is cash (500), X 20 at 10 on an EQUITY row is a
+    // position outside the model (200, liquidated), A 300 (t 0.5) buys 200 / 10 = 20 with the
+    // 500 of cash plus the 200 of proceeds. In either file order.
+    Model m = model("A", "0.5", "CASH", "0.5");
+    for (boolean cashRowFirst : List.of(true, false)) {
+      Holding cashRow = hold("X", "50", "10", "CASH");
+      Holding positionRow = hold("X", "20", "10", "EQUITY");
+      HouseholdPlan plan = rebalance(DEFAULT, m, account("B1", "a1", "0",
+          cashRowFirst ? cashRow : positionRow, cashRowFirst ? positionRow : cashRow,
+          hold("A", "30", "10")));
+
+      assertThat(rows(plan), contains("B1/a1 SELL X 20 @10 liquidate: not in model",
+          "B1/a1 BUY A 20 @10 underweight"));
+      assertThat(plan.allocations().stream().map(a -> a.symbol() + " " + a.marketValue())
+          .toList(), contains("A 300", "CASH 500", "X 200"));
+    }
+  }
+
+  @Test
+  void theOrdersCurrentWeightIsRoundedOnceHalfEvenFromTheExactWeight() {
+    // V = 10,000,000 and X = 1,234,565 + 1e-33: w = 0.1234565 + 1e-40, just above the half-way
+    // point, so 0.123457. A 34-digit quotient first (0.1234565000...) would round to 0.123456.
+    BigDecimal tiny = new BigDecimal("1e-33");
+    BigDecimal price = new BigDecimal("1234565").add(tiny);
+    BigDecimal cash = new BigDecimal("8765435").subtract(tiny);
+    HouseholdPlan plan = rebalance(DEFAULT, model("X", "0.5", "CASH", "0.5"),
+        account("B1", "a1", "0", hold("X", "1", price.toPlainString()),
+            hold("CASH", cash.toPlainString(), "1")));
+
+    // X buys floor((5,000,000 - 1,234,565.000...1) / 1,234,565.000...1) = 3 shares.
+    assertThat(plan.orders().get(0).quantity(), is(new BigDecimal("3")));
+    assertThat(plan.orders().get(0).currentWeight(), is(new BigDecimal("0.123457")));
+    assertThat(io.rebalancer.io.TradeOrderCsv.weight(plan.orders().get(0).currentWeight()),
+        is("0.123457"));
+  }
+
+  @Test
+  void liquidatingASymbolHeldLongAndShortClosesEachLegOnItsOwnAccount() {
+    // X is in no model: a1 holds 30 long (300), a2 10 short (-100). V = 300 + 200 - 100 + 600.
+    // Selling the 30 alone would leave the household 10 short: a2 buys its 10 back (100, paid
+    // from its own 600 of cash).
+    HouseholdPlan plan = rebalance(DEFAULT, model("CASH", "1"),
+        account("B1", "a1", "0", hold("X", "30", "10"), hold("CASH", "200", "1")),
+        account("B1", "a2", "0", hold("X", "-10", "10"), hold("CASH", "600", "1")));
+
+    assertThat(rows(plan), contains("B1/a1 SELL X 30 @10 liquidate: not in model",
+        "B1/a2 BUY X 10 @10 liquidate: not in model"));
+    assertThat(plan.unplaced(), is(empty()));
+  }
+
+  @Test
+  void aShortLegIsBoughtBackWithItsOwnAccountsCashAndWhatItCannotPayForIsUnplaced() {
+    // a2 is 10 short at 10 with 50 of cash and a 20 reserve: it can pay for 3 (30), 7 unplaced.
+    // a1's 900 of cash cannot close a2's short: a buy there would not flatten a2's leg.
+    HouseholdPlan plan = rebalance(DEFAULT, model("CASH", "1"),
+        account("B1", "a1", "0", hold("CASH", "900", "1")),
+        account("B1", "a2", "20", hold("X", "-10", "10"), hold("CASH", "50", "1")));
+
+    assertThat(rows(plan), contains("B1/a2 BUY X 3 @10 liquidate: not in model"));
+    assertThat(plan.unplaced(), contains(new UnplacedTrade("H", "X", Side.BUY,
+        new BigDecimal("7"), UnplacedTrade.NO_CASH_TO_COVER)));
+  }
+
+  @Test
+  void aFractionalShortIsBoughtBackWholeEvenWithWholeShares() {
+    // 12.5 short at 10 (125) with 500 of cash: all 12.5, as a long leg is sold whole.
+    HouseholdPlan plan = rebalance(DEFAULT, model("CASH", "1"),
+        account("B1", "a1", "0", hold("X", "-12.5", "10"), hold("CASH", "500", "1")));
+    assertThat(rows(plan), contains("B1/a1 BUY X 12.5 @10 liquidate: not in model"));
+  }
+
+  @Test
+  void buyingBackAShortIsPaidForBeforeTheModelsBuys() {
+    // V = 300 - 100 = 200. X (2 short at 50) is bought back for 100; B (t 0.5) wants 100 / 10
+    // = 10 shares (100). The 150 above the reserve, less the 100 of buy-back, leaves 50: B is cut
+    // to floor(10 * 50 / 100) = 5 in step 4, rather than placed whole and then left unplaced.
+    HouseholdPlan plan = rebalance(rules("0", true, 6), prices("B", "10"),
+        model("B", "0.5", "CASH", "0.5"),
+        account("B1", "a1", "150", hold("X", "-2", "50"), hold("CASH", "300", "1")));
+
+    assertThat(rows(plan), contains("B1/a1 BUY B 5 @10 underweight",
+        "B1/a1 BUY X 2 @50 liquidate: not in model"));
+    assertThat(plan.unplaced(), is(empty()));
+  }
+
+  @Test
+  void aHouseholdWorthExactlyZeroIsNotTradedAndHasZeroWeights() {
+    // A 100 held on 100 of margin debt: V = 0, so no weight can be formed; all are 0.
+    HouseholdPlan plan = rebalance(DEFAULT, prices("B", "10"), model("A", "0.5", "B", "0.5"),
+        account("B1", "a1", "0", hold("A", "10", "10"), hold("CASH", "-100", "1")));
+
+    assertThat(plan.status(), is(HouseholdPlan.Status.NO_VALUE));
+    assertThat(plan.orders(), is(empty()));
+    assertThat(plan.allocations().stream().map(a -> a.symbol() + " " + a.weight() + " "
+        + a.outOfBand()).toList(), contains("A 0 false", "B 0 false", "CASH 0 false"));
+  }
+
+  @Test
+  void aHouseholdWorthNearlyZeroTradesNothingItCannotAfford() {
+    // V = 0.000001 of cash: X (t 1) is out of band but 0.000001 / 10 buys no share.
+    HouseholdPlan plan = rebalance(rules("0", false, 4), prices("X", "10"), model("X", "1"),
+        account("B1", "a1", "0", hold("CASH", "0.000001", "1")));
+
+    assertThat(plan.status(), is(HouseholdPlan.Status.REBALANCED));
+    assertThat(plan.orders(), is(empty()));
+  }
+
+  @Test
+  void aSymbolWhosePriceIsZeroCannotBeTradedAndIsUnplaced() {
+    // A close of 0 prices nothing: dividing the change by it would crash the run.
+    HouseholdPlan plan = rebalance(DEFAULT, prices("X", "0"), model("X", "1"),
+        account("B1", "a1", "0", hold("CASH", "1000", "1")));
+    assertThat(plan.orders(), is(empty()));
+    assertThat(plan.unplaced(), contains(new UnplacedTrade("H", "X", Side.BUY, null,
+        UnplacedTrade.NO_PRICE)));
+
+    // A held row priced 0 (with no close) is valued 0 and, out of the model, cannot be sold.
+    HouseholdPlan held = rebalance(DEFAULT, model("CASH", "1"),
+        account("B1", "a1", "0", hold("Z", "5", "0"), hold("CASH", "1000", "1")));
+    assertThat(held.orders(), is(empty()));
+    assertThat(held.unplaced(), contains(new UnplacedTrade("H", "Z", Side.SELL, null,
+        UnplacedTrade.NO_PRICE)));
+  }
+
   // --- helpers -----------------------------------------------------------------------------
 
   private static HouseholdPlan rebalance(RebalanceRules rules, Model model,
@@ -216,9 +342,12 @@ class RebalancerTest {
   }
 
   private static Holding hold(String symbol, String quantity, String price) {
-    boolean cash = symbol.equals("CASH");
+    return hold(symbol, quantity, price, symbol.equals("CASH") ? "CASH" : "EQUITY");
+  }
+
+  private static Holding hold(String symbol, String quantity, String price, String assetClass) {
     return new Holding("?", "?", symbol, new BigDecimal(quantity), new BigDecimal(price),
-        cash ? "CASH" : "EQUITY", cash, "?", "file", 0);
+        assetClass, Holding.isCash(symbol, assetClass), "?", "file", 0);
   }
 
   private static AccountAnalysis account(String brokerage, String account, String reserve,

@@ -83,7 +83,8 @@ class WarehouseTest {
       InputException dup = assertThrows(InputException.class,
           () -> w.loadRun(D1, stage("b", D1, "1050", true), run("r2", D1)));
       assertThat(dup.getMessage(), containsString(
-          "data-quality check unique_holdings(run_date, brokerage_id, account_id, symbol) failed"));
+          "data-quality check unique_holdings(run_date, brokerage_id, account_id, symbol, is_cash)"
+              + " failed"));
       InputException sum = assertThrows(InputException.class,
           () -> w.loadRun(D1, stage("c", D1, "1050.01", false), run("r3", D1)));
       assertThat(sum.getMessage(), containsString("reconcile_total_value_with_holdings"));
@@ -143,6 +144,31 @@ class WarehouseTest {
     }
     try (Warehouse w = Warehouse.open(file)) { // opening again changes nothing
       assertThat(count(w, "SELECT count(*) FROM holdings"), is(4L));
+    }
+  }
+
+  @Test
+  void aSymbolHeldAsCashAndAsAPositionIsTwoHoldingsAndItsSellIsCheckedAgainstThePosition()
+      throws Exception {
+    // VMFXX: 5 on a CASH-class row (cash) and 20 at 10 on another row; a sell of the 20.
+    try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+      StagingArea staging = StagingArea.create(dir.resolve("mixed"), "run");
+      Files.createDirectories(staging.tables());
+      Files.write(staging.tables().resolve("holdings-part-00000-of-00001.csv"), List.of(
+          StagedCsv.line(List.of("2026-11-20", "B1", "A1", "H1", "VMFXX", "MONEY_MARKET", "20",
+              "10", "200", "false")),
+          StagedCsv.line(List.of("2026-11-20", "B1", "A1", "H1", "VMFXX", "CASH", "5", "1", "5",
+              "true"))));
+      Files.write(staging.tables().resolve("portfolio_metrics-part-00000-of-00001.csv"), List.of(
+          StagedCsv.line(java.util.Arrays.asList("2026-11-20", "B1", "A1", "H1", "m", "205", "5",
+              "200", "1", "1.0", null, null, null, "0"))));
+      Files.write(staging.tables().resolve("trade_orders-part-00000-of-00001.csv"), List.of(
+          StagedCsv.line(WarehouseRows.order(D1, new io.rebalancer.core.TradeOrder("H1", "B1",
+              "A1", "VMFXX", io.rebalancer.core.Side.SELL, new java.math.BigDecimal("20"),
+              new java.math.BigDecimal("10"), new java.math.BigDecimal("0.975610"),
+              java.math.BigDecimal.ZERO, "liquidate: not in model")).cells())));
+      w.loadRun(D1, staging, run("r1", D1));
+      assertThat(count(w, "SELECT count(*) FROM holdings WHERE symbol = 'VMFXX'"), is(2L));
     }
   }
 

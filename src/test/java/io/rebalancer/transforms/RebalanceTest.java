@@ -23,7 +23,6 @@ import io.rebalancer.core.TargetWeight;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.io.WarehouseRow;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +81,9 @@ class RebalanceTest {
     // close, 10 x 210 = 2,100. BND is at 1,000 / 18,000 against 0.4: buy (7,200 - 1,000) / 50 =
     // 124 shares for 6,200, but only 4,000 (A1's cash above its reserve) + 2,100 is available:
     // floor(124 x 6,100 / 6,200) = 122 shares, 80 on A1 (budget 4,000), then 42 on A2 (2,100).
-    BigDecimal bndWeight = new BigDecimal("1000").divide(new BigDecimal("18000"),
-        MathContext.DECIMAL128);
-    BigDecimal aaplWeight = new BigDecimal("2000").divide(new BigDecimal("18000"),
-        MathContext.DECIMAL128);
+    // An order's current weight is at 6 decimals: 1,000 / 18,000 = 0.0555.. and 2,000 / 18,000.
+    BigDecimal bndWeight = new BigDecimal("0.055556");
+    BigDecimal aaplWeight = new BigDecimal("0.111111");
     PAssert.that(out.get(Rebalance.PLANS)).satisfies(plans -> {
       Map<String, HouseholdPlan> byId = new TreeMap<>();
       plans.forEach(p -> byId.put(p.householdId(), p));
