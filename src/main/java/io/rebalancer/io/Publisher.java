@@ -156,6 +156,17 @@ public final class Publisher {
         throw new InputException("source " + source.id() + ": " + source.uri()
             + " holds no positions (" + t.rowsRead() + " rows, none a holding)");
       }
+      if (t.holdings() == 0) {
+        // However many rejects validation.maxRejectedRows allows, a source none of whose rows
+        // was a holding is a wrong layout or a broken file, not a brokerage with no positions:
+        // rebalancing without it would trade on partial holdings.
+        Table<?>.Staged first = rejectedRows().stream()
+            .filter(r -> r.get("brokerage_id").equals(source.id())).findFirst().orElseThrow();
+        throw new InputException(String.format("source %s: %s holds no positions: all %d rows"
+            + " that look like holdings were rejected, first: %s line %s: %s (is %s its layout?)",
+            source.id(), source.uri(), t.rejected(), first.get("source_uri"),
+            first.get("line_number"), first.get("reason"), source.format()));
+      }
     }
     return tallies;
   }

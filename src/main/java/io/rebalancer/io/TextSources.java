@@ -96,33 +96,66 @@ public final class TextSources {
     return uri.startsWith("http://") || uri.startsWith("https://");
   }
 
-  /** UTF-8 when every byte of the file decodes as UTF-8, else Windows-1252; streamed. */
+  /**
+   * UTF-8 when every byte of the file decodes as UTF-8, else Windows-1252; streamed. Bytes no CSV
+   * export has fail the run instead, since read as Windows-1252 they would pass as garbled rows:
+   * a UTF-16 byte-order mark (Excel's "Unicode text"), or a zero byte (a spreadsheet, a zip file,
+   * UTF-16 without a mark).
+   */
   public static Charset charsetOf(String what, String uri, Path path) {
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
     CharBuffer chars = CharBuffer.allocate(BUFFER);
+    boolean utf8Valid = true;
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       boolean eof = false;
+      long offset = 0;
       while (!eof) {
-        eof = channel.read(bytes) < 0;
+        int from = bytes.position();
+        int n = channel.read(bytes);
+        eof = n < 0;
+        offset = checkText(what, uri, bytes, from, offset);
         bytes.flip();
         CoderResult r;
         do {
           chars.clear();
-          r = utf8.decode(bytes, chars, eof);
-          if (r.isError()) {
-            return WINDOWS_1252;
-          }
-        } while (r.isOverflow());
-        bytes.compact();
+          r = utf8Valid ? utf8.decode(bytes, chars, eof) : null;
+          utf8Valid = r != null && !r.isError();
+        } while (utf8Valid && r.isOverflow());
+        if (!utf8Valid) {
+          bytes.clear(); // Windows-1252 then; the rest is read only for zero bytes
+        } else {
+          bytes.compact();
+        }
       }
       chars.clear();
-      return utf8.flush(chars).isError() ? WINDOWS_1252 : StandardCharsets.UTF_8;
+      return utf8Valid && !utf8.flush(chars).isError() ? StandardCharsets.UTF_8 : WINDOWS_1252;
     } catch (IOException e) {
       throw new InputException(what + ": cannot read " + uri + ": " + e);
     }
+  }
+
+  /** Checks the bytes just read, [from, position) of the buffer, which start at file offset. */
+  private static long checkText(String what, String uri, ByteBuffer bytes, int from,
+      long offset) {
+    int to = bytes.position();
+    if (offset == 0 && to - from >= 2) {
+      int b0 = bytes.get(from) & 0xff;
+      int b1 = bytes.get(from + 1) & 0xff;
+      if ((b0 == 0xff && b1 == 0xfe) || (b0 == 0xfe && b1 == 0xff)) {
+        throw new InputException(what + ": " + uri + " is UTF-16 text: export or save it as"
+            + " UTF-8 (Excel: \"CSV UTF-8\") or as plain CSV");
+      }
+    }
+    for (int i = from; i < to; i++) {
+      if (bytes.get(i) == 0) {
+        throw new InputException(what + ": " + uri + " is not a text file (a zero byte at offset "
+            + (offset + i - from) + "): a spreadsheet or a compressed file, not the CSV export?");
+      }
+    }
+    return offset + Math.max(0, to - from);
   }
 
   private static Path fetch(String what, String uri) {

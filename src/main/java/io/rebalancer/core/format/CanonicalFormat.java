@@ -18,14 +18,16 @@ public final class CanonicalFormat implements ExportFormat {
   @Override
   public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     int[] col = null;
+    int width = 0;
     for (ExportRow row : rows) {
       if (row.isBlank()) {
         sink.recognised(row, "blank");
       } else if (col == null) {
         col = columns(file, row);
+        width = filledWidth(row);
         sink.recognised(row, "header");
       } else {
-        holding(file, row, col, sink);
+        holding(file, row, col, width, sink);
       }
     }
   }
@@ -41,12 +43,25 @@ public final class CanonicalFormat implements ExportFormat {
       if (row.isBlank()) {
         sink.recognised(row, "blank");
       } else {
-        holding(file, row, col, sink);
+        holding(file, row, col, filledWidth(header), sink);
       }
     }
   }
 
-  private static void holding(SourceFile file, ExportRow row, int[] col, ParseSink sink) {
+  /**
+   * Our own layout is never ragged: a row with fewer cells than the header is cut short (a
+   * download cut mid-row would else pass "A1,CASH,15" as cash of 15), one with more filled cells
+   * has its cells shifted (an unquoted "1,250"). Empty trailing cells are a trailing comma.
+   */
+  private static void holding(SourceFile file, ExportRow row, int[] col, int width,
+      ParseSink sink) {
+    int filled = Math.max(filledWidth(row), Math.min(row.cells().size(), width));
+    if (filled != width) {
+      sink.rejected(HoldingFields.reject(file, row, String.format(
+          "row has %d cells, the header has %d (%s)", filled, width, filled < width
+              ? "a row cut short" : "an unquoted comma in a number or name?")));
+      return;
+    }
     HoldingFields.emit(file, row, new HoldingFields.Cells(cell(row, col[0]), cell(row, col[1]),
         cell(row, col[2]), cell(row, col[3]), cell(row, col[4]), cell(row, col[5])), sink);
   }
@@ -61,8 +76,16 @@ public final class CanonicalFormat implements ExportFormat {
       h.find("asset_class", "class"),
       h.find("currency")
     };
-    String[] names = {"account_id", "symbol", "quantity", "price", "asset_class"};
-    for (int i = 1; i < names.length; i++) {
+    String[] names = {"account_id", "symbol", "quantity", "price", "asset_class", "currency"};
+    for (int i = 0; i < names.length; i++) {
+      int again = col[i] < 0 ? -1 : h.findAfter(col[i], header.cell(col[i]));
+      if (again >= 0) {
+        throw new InputException(String.format(
+            "source %s: %s: line %d: header has the column %s twice (columns %d and %d)",
+            file.sourceId(), file.uri(), header.lineNumber(), names[i], col[i] + 1, again + 1));
+      }
+    }
+    for (int i = 1; i < 5; i++) {
       if (col[i] < 0) {
         throw new InputException(String.format("source %s: %s: line %d: header has no %s column",
             file.sourceId(), file.uri(), header.lineNumber(), names[i]));
@@ -74,6 +97,15 @@ public final class CanonicalFormat implements ExportFormat {
           file.sourceId(), file.uri(), header.lineNumber()));
     }
     return col;
+  }
+
+  /** Cells up to the last non-blank one: a trailing comma adds none. */
+  private static int filledWidth(ExportRow row) {
+    int n = row.cells().size();
+    while (n > 0 && row.cell(n - 1).isBlank()) {
+      n--;
+    }
+    return n;
   }
 
   private static String cell(ExportRow row, int index) {

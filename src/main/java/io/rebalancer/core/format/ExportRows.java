@@ -43,7 +43,7 @@ public final class ExportRows implements Iterator<ExportRow>, AutoCloseable {
       throw new UncheckedIOException(e);
     }
     this.records = parser.iterator();
-    this.pending = advance();
+    this.pending = advance(firstLine);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class ExportRows implements Iterator<ExportRow>, AutoCloseable {
       throw new NoSuchElementException();
     }
     CSVRecord current = pending;
-    pending = advance();
+    pending = advance(line + lineBreaks(current));
     long end = pending != null ? pending.getCharacterPosition() : raw.position();
     String text = raw.take(current.getCharacterPosition(), end);
     ExportRow row = new ExportRow(line, current.toList(), stripLineEnd(text));
@@ -89,14 +89,27 @@ public final class ExportRows implements Iterator<ExportRow>, AutoCloseable {
     return row;
   }
 
-  private CSVRecord advance() {
+  /** The next record, which starts on line startLine (the parser's own count is of its part). */
+  private CSVRecord advance(long startLine) {
     try {
       return records.hasNext() ? records.next() : null;
     } catch (UncheckedIOException e) {
-      throw new InputException(String.format(
-          "source %s: %s: cannot be read as CSV after line %d: %s", sourceId, uri,
-          line + parser.getCurrentLineNumber(), e.getCause().getMessage()), e);
+      String cause = String.valueOf(e.getCause().getMessage())
+          .replaceAll("^\\(startline \\d+\\)\\s*", "")
+          .replaceAll("\\s*at line: \\d+, position: \\d+", "");
+      throw new InputException(String.format("source %s: %s: line %d: cannot be read as CSV (%s):"
+          + " is a quote never closed (a cut download), or is the file not comma-separated?",
+          sourceId, uri, startLine, cause), e);
     }
+  }
+
+  /** The line breaks a record spans: those inside its quoted cells, and the one that ends it. */
+  private static long lineBreaks(CSVRecord record) {
+    long n = 1;
+    for (String cell : record) {
+      n += lineBreaks(cell);
+    }
+    return n;
   }
 
   @Override

@@ -25,6 +25,17 @@ public final class HeaderColumns {
     return -1;
   }
 
+  /** The index of the next column after index with the same name (normalized), or -1. */
+  public int findAfter(int index, String name) {
+    String n = normalize(name);
+    for (int i = index + 1; i < normalized.size(); i++) {
+      if (normalized.get(i).equals(n)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   public int size() {
     return normalized.size();
   }

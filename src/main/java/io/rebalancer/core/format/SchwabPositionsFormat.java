@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *       "Qty", "Qty (Quantity)", "Mkt Val", "Price ($)", "Asset Type" ...): recognised; the columns
  *       hold until the next header, so a block after a label may reuse them;
  *   <li>total, a first cell such as "Account Total", "Total", "Grand Total": recognised footer;
+ *       it ends the account's block, so rows after it belong to no account until a label;
  *   <li>account label, a line whose only cell is text (`"Roth IRA ...123"`): recognised; it starts
  *       that account's block;
  *   <li>before any header: a row that looks like data (two or more cells, one a number) is
@@ -138,6 +139,7 @@ public final class SchwabPositionsFormat implements ExportFormat {
         sink.recognised(row, "header");
       } else if (TOTAL.matcher(first).matches()) {
         total(row);
+        endAccount(); // a block without its label must not run on as the account above's
       } else if (ExportLines.isLoneText(row) && !CASH.matcher(first).matches()) {
         startAccount(first);
         sink.recognised(row, "account label");
@@ -211,6 +213,15 @@ public final class SchwabPositionsFormat implements ExportFormat {
       } else {
         sink.recognised(row, "padding");
       }
+    }
+
+    /**
+     * The total ends its account's block: a block that follows without its own label (a label
+     * line lost in an edit) must not pass as more holdings of the account above.
+     */
+    private void endAccount() {
+      account = null;
+      accountProblem = null;
     }
 
     private void startAccount(String label) {
