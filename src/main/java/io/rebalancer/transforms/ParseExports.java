@@ -23,6 +23,7 @@ import io.rebalancer.core.trust.PriceChecks;
 import io.rebalancer.core.trust.Reconciler;
 import io.rebalancer.core.trust.Reconciliation;
 import io.rebalancer.core.trust.ValidationRules;
+import io.rebalancer.io.FileSnapshot;
 import io.rebalancer.io.TextSources;
 import java.io.Reader;
 import java.nio.charset.Charset;
@@ -82,6 +83,7 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
     String uri = part.file().uri();
     Path path = TextSources.local(what, uri);
     try {
+      FileSnapshot before = FileSnapshot.of(what, uri, path);
       Charset charset = part.charset() != null ? Charset.forName(part.charset())
           : TextSources.charsetOf(what, uri, path);
       PartRows rows = new PartRows(part, () -> TextSources.open(what, uri, path, charset,
@@ -98,6 +100,7 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
         ((CanonicalFormat) format).readPart(part.file(), part.header(), rows, verdicts);
       }
       rows.closeLast();
+      before.checkUnchanged(what, uri, path); // after every pass a layout made over it
       SourceTally tally = new SourceTally(part.file().sourceId(), part.isFirst() ? 1 : 0,
           rows.count, verdicts.holdings, verdicts.recognised, verdicts.rejected);
       if (!tally.balanced()) {

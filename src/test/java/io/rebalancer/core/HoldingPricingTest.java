@@ -55,4 +55,13 @@ class HoldingPricingTest {
     assertThat(HoldingPricing.of(held("XYZ", null), HISTORY).rejection(),
         containsString("no price for XYZ in the export or the price history"));
   }
+
+  @Test
+  void aHoldingWhoseValueAtTheCloseHasMoreDecimalsThanTheWarehouseStoresIsRejected() {
+    PriceBook fine = new PriceBook(List.of(new PriceSeries("ABC", List.of(new PricePoint(
+        LocalDate.of(2026, 11, 20), new BigDecimal("1.0000000001")))))); // 10 decimals
+    Holding held = new Holding("B1", "1234", "ABC", new BigDecimal("1.000000001"), null,
+        "EQUITY", false, "B1", "/in/f.csv", 4); // 9 decimals: 19 in the value
+    assertThat(HoldingPricing.of(held, fine).rejection(), containsString("19 decimals"));
+  }
 }
