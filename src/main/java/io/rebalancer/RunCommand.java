@@ -63,10 +63,18 @@ public final class RunCommand {
       if (options.getKeyBuckets() < 1) {
         throw new InputException("--keyBuckets must be at least 1");
       }
+      // A config that fails to load is logged under --runDate, else today.
+      LocalDate given = runDate(options.getRunDate());
+      String runId = start.runId();
+      runDate = given != null ? given : LocalDate.now();
+      start = RunRecord.failed(runDate + "-" + runId, runDate, started, runner, start.config(),
+          null);
       PipelineConfig config = ConfigLoader.load(Path.of(options.getConfig()));
-      runDate = runDate(options.getRunDate(), config);
-      start = RunRecord.failed(runDate + "-" + start.runId(), runDate, started, runner,
-          start.config(), null);
+      if (given == null && config.runDate() != null) {
+        runDate = config.runDate(); // the date the config pins
+        start = RunRecord.failed(runDate + "-" + runId, runDate, started, runner,
+            start.config(), null);
+      }
       staging = StagingArea.create(outputDir, start.runId());
       options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
@@ -104,10 +112,10 @@ public final class RunCommand {
     }
   }
 
-  /** --runDate, else the date the config pins (`runDate:`), else today. */
-  private static LocalDate runDate(String value, PipelineConfig config) {
+  /** --runDate, or null when it is not given (then the config's `runDate:`, else today). */
+  private static LocalDate runDate(String value) {
     if (value == null || value.isBlank()) {
-      return config.runDate() != null ? config.runDate() : LocalDate.now();
+      return null;
     }
     try {
       return LocalDate.parse(value);

@@ -198,9 +198,12 @@ final class RandomBook {
     return symbol.equals("SCHD") ? BigDecimal.valueOf(SCHD_PRICE) : latest.get(symbol);
   }
 
+  /** BROKERAGE_005's accounts are split between two files of a glob, each account in one. */
   private void row(String brokerage, String line) {
+    String account = line.substring(0, line.indexOf(','));
     String file = brokerage.equals("BROKERAGE_005")
-        ? "brokerages/" + brokerage + "/positions-" + (random.nextBoolean() ? "a" : "b") + ".csv"
+        ? "brokerages/" + brokerage + "/positions-" + ((account.hashCode() & 1) == 0 ? "a" : "b")
+            + ".csv"
         : "brokerages/" + brokerage + "/positions.csv";
     rowsByFile.computeIfAbsent(file, f -> new ArrayList<>()).add(line);
   }

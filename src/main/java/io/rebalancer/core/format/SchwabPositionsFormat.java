@@ -139,7 +139,9 @@ public final class SchwabPositionsFormat implements ExportFormat {
         sink.recognised(row, "header");
       } else if (TOTAL.matcher(first).matches()) {
         total(row);
-        endAccount(); // a block without its label must not run on as the account above's
+        if (ACCOUNT_TOTAL.matcher(first).matches()) {
+          endAccount(); // a block without its label must not run on as the account above's
+        }
       } else if (ExportLines.isLoneText(row) && !CASH.matcher(first).matches()) {
         startAccount(first);
         sink.recognised(row, "account label");
