@@ -111,6 +111,14 @@ public final class FidelityPositionsFormat implements ExportFormat {
     } else if (PENDING_ACTIVITY.matcher(symbol).matches()) {
       HoldingFields.emitCash(file, row, account, PENDING, value, sink);
     } else {
+      // A bond's Last Price is per 100 of face value: valued at quantity × price it would be 100
+      // times too large, and Fidelity states no account total to catch it.
+      String mismatch = col.value() < 0 ? null
+          : ValueCheck.problem(row.cell(col.quantity()), cell(row, col.price()), value);
+      if (mismatch != null) {
+        sink.rejected(HoldingFields.reject(file, row, mismatch));
+        return;
+      }
       HoldingFields.emit(file, row, new HoldingFields.Cells(account, symbol,
           row.cell(col.quantity()), cell(row, col.price()), ExportLines.UNCLASSIFIED, null), sink);
     }

@@ -153,6 +153,15 @@ public final class SchwabPositionsFormat implements ExportFormat {
         int amount = columns.marketValue() >= 0 ? columns.marketValue() : columns.quantity();
         HoldingFields.emitCash(file, row, account, Holding.CASH, row.cell(amount), sink);
       } else {
+        // A bond's Price is per 100 of face value: rejected here rather than valued 100 times
+        // too large (its account total would then fail to reconcile as well).
+        String mismatch = columns.marketValue() < 0 ? null : ValueCheck.problem(
+            row.cell(columns.quantity()), cell(row, columns.price()),
+            row.cell(columns.marketValue()));
+        if (mismatch != null) {
+          sink.rejected(HoldingFields.reject(file, row, mismatch));
+          return;
+        }
         String assetClass = cell(row, columns.assetClass());
         HoldingFields.emit(file, row, new HoldingFields.Cells(account, row.cell(columns.symbol()),
             row.cell(columns.quantity()), cell(row, columns.price()),

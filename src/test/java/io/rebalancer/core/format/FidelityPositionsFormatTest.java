@@ -68,6 +68,15 @@ class FidelityPositionsFormatTest {
     return r;
   }
 
+  /** Fidelity states no account total: a bond's price per 100 must be caught on its own row. */
+  @Test
+  void aBondPricedPer100OfFaceValueIsRejected() {
+    RejectedRow r = rejectionOf("Z1,Individual,912828XX1,US TREASURY NOTE,10000,$98.50,"
+        + "\"$9,850.00\",Cash,");
+    assertThat(r.lineNumber(), is(2L));
+    assertThat(r.reason(), containsString("is not quantity × price (985000"));
+  }
+
   @Test
   void isBuiltIn() {
     assertThat(ExportFormats.builtIn("fidelity-positions").orElseThrow(),

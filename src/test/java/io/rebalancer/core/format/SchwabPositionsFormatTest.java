@@ -394,23 +394,21 @@ class SchwabPositionsFormatTest {
   }
 
   /**
-   * Schwab rows are not value-checked (only the E*TRADE, Vanguard and IBKR layouts are): a bond
-   * priced per 100 is a holding valued 100 times too high. Its account's total is stated, so the
-   * pipeline's reconciliation sees the gap and fails the run instead of trading on it.
+   * A bond priced per 100 of face value: valued at quantity × price it would be 100 times too
+   * large, so the row is rejected, naming why. Its account's total is still stated, so the
+   * pipeline's reconciliation sees the gap too and fails the run instead of trading without it.
    */
   @Test
-  void aBondPricedPer100StillHasItsAccountTotalStated() {
+  void aBondPricedPer100IsRejectedAndItsAccountTotalStillStated() {
     RecordingSink sink = read(FILE, TITLE + HEADER + SCHB
         + "\"912828XX1\",\"US TREASURY NOTE\",\"10,000\",\"$98.50\",\"$9,850.00\","
         + "\"Fixed Income\"\n"
         + "\"Account Total\",\"--\",\"--\",\"--\",\"$122,690.62\",\"--\"\n");
 
-    assertThat(sink.holdings, contains(holding("977", "SCHB", "961", "117.42", ETF, 3),
-        holding("977", "912828XX1", "10000", "98.50", "Fixed Income", 4)));
+    assertThat(sink.holdings, contains(holding("977", "SCHB", "961", "117.42", ETF, 3)));
+    assertThat(sink.rejected.get(0).lineNumber(), is(4L));
+    assertThat(sink.rejected.get(0).reason(), containsString("is not quantity × price"));
     assertThat(sink.totals(), contains("977|Account Total|122690.62|with cash|5"));
-    BigDecimal held = sink.holdings.stream().map(Holding::marketValue)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
-    assertThat(held.compareTo(sink.totals.get(0).amount()) > 0, is(true));
   }
 
   @Test
