@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -151,7 +152,7 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .and(joined.get(PROBLEMS)).and(modelPrices).apply("Problems", Flatten.pCollections());
     PCollection<ExportFile> files = parsed.get(FILES)
         .apply("KeyByFile", WithKeys.of(ExportFile::uri).withKeyType(TypeDescriptors.strings()))
-        .apply("SumPerFile", Combine.perKey(ReadHoldings::sumFiles))
+        .apply("SumPerFile", Combine.perKey((Iterable<ExportFile> parts) -> sum(parts, ExportFile::plus)))
         .apply("Files", Values.create());
     PCollection<RejectedRow> rejected = PCollectionList.of(parsed.get(REJECTED))
         .and(joined.get(REJECTED)).apply("Rejected", Flatten.pCollections());
@@ -159,7 +160,7 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .and(joined.get(TALLIES)).apply("PartTallies", Flatten.pCollections())
         .apply("KeyBySource", WithKeys.of(SourceTally::sourceId)
             .withKeyType(TypeDescriptors.strings()))
-        .apply("SumPerSource", Combine.perKey(ReadHoldings::sum))
+        .apply("SumPerSource", Combine.perKey((Iterable<SourceTally> parts) -> sum(parts, SourceTally::plus)))
         .apply("Tallies", Values.create());
     LocalDate date = runDate;
     PCollection<RowBlock> rows = PCollectionList
@@ -192,14 +193,6 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .and(ROWS, rows);
   }
 
-  private static ExportFile sumFiles(Iterable<ExportFile> parts) {
-    ExportFile total = null;
-    for (ExportFile f : parts) {
-      total = total == null ? f : total.plus(f);
-    }
-    return total;
-  }
-
   /** The models' symbols against the price history: a buy at a stale close is a wrong trade. */
   static final class JudgeModelPrices extends DoFn<LocalDate, InputProblem> {
     private final ReferenceData reference;
@@ -221,10 +214,11 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
-  private static SourceTally sum(Iterable<SourceTally> tallies) {
-    SourceTally total = null;
-    for (SourceTally t : tallies) {
-      total = total == null ? t : total.plus(t);
+  /** Partial tallies of parallel workers, added up. */
+  private static <T> T sum(Iterable<T> parts, BinaryOperator<T> plus) {
+    T total = null;
+    for (T t : parts) {
+      total = total == null ? t : plus.apply(total, t);
     }
     return total;
   }

@@ -119,6 +119,26 @@ final class Launcher {
     }
   }
 
+  /** Rows of a query on a warehouse, opened read-only (DuckDB allows one writer). */
+  static List<List<Object>> query(Path warehouse, String sql) throws SQLException {
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse, readOnly);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
   /** Every table's rows but pipeline_runs' (ids and times differ by run), as sorted text. */
   static Map<String, List<String>> warehouseContents(Path file) throws SQLException {
     Map<String, List<String>> tables = new TreeMap<>();
