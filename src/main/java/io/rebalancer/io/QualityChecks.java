@@ -64,6 +64,11 @@ final class QualityChecks {
             + " ON h.run_date = o.run_date AND h.brokerage_id = o.brokerage_id"
             + " AND h.account_id = o.account_id AND h.symbol = o.symbol AND NOT h.is_cash"
             + " WHERE o.run_date = ? AND o.side = 'SELL' AND o.quantity > h.quantity"));
+    // The run fails on an unreconciled total before it loads; this keeps the table honest.
+    checks.add(new Check("source_reconciliation_within_tolerance",
+        "SELECT source_uri, line_number, account_id, stated_total, parsed_total"
+            + " FROM source_reconciliation WHERE run_date = ?"
+            + " AND (NOT within_tolerance OR difference <> parsed_total - stated_total)"));
     return checks;
   }
 

@@ -189,6 +189,20 @@ class WarehouseTest {
   }
 
   @Test
+  void anUnreconciledTotalFailsItsCheck() throws Exception {
+    try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+      StagingArea staging = stage("r", D1, "1050", false);
+      Files.write(staging.tables().resolve("source_reconciliation-part-00000-of-00001.csv"),
+          List.of(StagedCsv.line(List.of(D1.toString(), "B1", "B1", "/in/f.csv", "9", "A1",
+              "Account Total", "true", "1049.00", "1050", "1.00", "false"))));
+      InputException e = assertThrows(InputException.class,
+          () -> w.loadRun(D1, staging, run("r1", D1)));
+      assertThat(e.getMessage(), containsString("source_reconciliation_within_tolerance"));
+      assertThat(count(w, "SELECT count(*) FROM source_reconciliation"), is(0L));
+    }
+  }
+
+  @Test
   void moneyBeyondEighteenDigitsLoadsExactly() throws Exception {
     try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
       StagingArea staging = StagingArea.create(dir.resolve("big"), "run");
