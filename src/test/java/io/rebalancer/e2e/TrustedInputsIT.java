@@ -102,7 +102,24 @@ class TrustedInputsIT {
       throws Exception {
     Path schwab = sample.resolve("brokerages/BROKERAGE_001/All-Accounts-Positions-2026-11-20.csv");
     String text = Files.readString(schwab);
-    // BND's 900 shares at $74.12 become 950: the account total still says $67,908.00.
+    // BND's 900 shares at $74.12 become 950, and its market value with them: the account total
+    // still says $67,908.00.
+    String bnd = "\"BND\",\"VANGUARD TOTAL BOND MARKET ETF\",";
+    String edited = text.replace(bnd + "\"900\",\"$74.12\",\"+0.03%\",\"$0.02\",\"$66,708.00\"",
+        bnd + "\"950\",\"$74.12\",\"+0.03%\",\"$0.02\",\"$70,414.00\"");
+    assertThat(edited.equals(text), is(false));
+    Files.writeString(schwab, edited);
+
+    Launcher.Run run = direct();
+
+    assertFailedNaming(run, schwab.toString(), "account 5678", "add up to 71614.00",
+        "states 67908.00");
+  }
+
+  @Test
+  void anEditedQuantityAloneIsARejectedRowAndItsAccountFailsToReconcile() throws Exception {
+    Path schwab = sample.resolve("brokerages/BROKERAGE_001/All-Accounts-Positions-2026-11-20.csv");
+    String text = Files.readString(schwab);
     String edited = text.replace("\"BND\",\"VANGUARD TOTAL BOND MARKET ETF\",\"900\"",
         "\"BND\",\"VANGUARD TOTAL BOND MARKET ETF\",\"950\"");
     assertThat(edited.equals(text), is(false));
@@ -110,7 +127,10 @@ class TrustedInputsIT {
 
     Launcher.Run run = direct();
 
-    assertFailedNaming(run, schwab.toString(), "account 5678", "71614", "67908.00");
+    // 950 × $74.12 is not the row's $66,708.00: the row is rejected, and the account's cash
+    // alone is what is left against its total.
+    assertFailedNaming(run, schwab.toString(), "account 5678", "add up to 1200.00",
+        "states 67908.00", "some of the file's rows were rejected");
   }
 
   private void assertFailedNaming(Launcher.Run run, String... words) throws Exception {
