@@ -130,6 +130,10 @@ public final class ConfiguredFormat implements ExportFormat {
       account = account == null ? file.account() : account;
       BigDecimal amount;
       try {
+        String problem = spec.separatorProblem(cell);
+        if (problem != null) {
+          throw new NumberFormatException(problem);
+        }
         amount = Numbers.parse(spec.normalizeNumber(cell));
       } catch (NumberFormatException e) {
         sink.rejected(HoldingFields.reject(file, row, "cannot read the stated total in column '"
@@ -157,6 +161,13 @@ public final class ConfiguredFormat implements ExportFormat {
   }
 
   private void holding(SourceFile file, ExportRow row, Columns col, ParseSink sink) {
+    for (int number : new int[] {col.quantity, col.price, col.marketValue}) {
+      String problem = spec.separatorProblem(col.cell(row, number));
+      if (problem != null) {
+        sink.rejected(HoldingFields.reject(file, row, problem));
+        return;
+      }
+    }
     String symbol = col.cell(row, col.symbol).trim();
     String assetClass = col.cell(row, col.assetClass);
     String account = col.cell(row, col.account);

@@ -52,6 +52,21 @@ public record FormatSpec(String name, int headerLine, String headerMarker, Strin
         decimalSeparator, thousandsSeparator, null, null);
   }
 
+  /**
+   * Why a cell is not a number as this layout writes it, or null: a comma in a layout whose
+   * decimal separator is "." and whose thousands separator is not "," ("3.250,75" under "'") would
+   * otherwise be dropped as a thousands comma, and the value read 1000 times too small.
+   */
+  public String separatorProblem(String cell) {
+    if (cell == null || !".".equals(decimalSeparator) || ",".equals(thousandsSeparator)
+        || !cell.contains(",")) {
+      return null;
+    }
+    return "'" + cell.trim() + "' has a ',', which this layout does not write (decimal separator"
+        + " '.', thousands separator " + (thousandsSeparator.isEmpty() ? "none"
+            : "'" + thousandsSeparator + "'") + "): check numbers: in its format";
+  }
+
   /** A number as this layout writes it, in the form {@link Numbers} reads ("1.234,56" -> "1234.56"). */
   public String normalizeNumber(String cell) {
     if (cell == null) {

@@ -63,6 +63,16 @@ class ConfiguredFormatTest {
     assertThat(sink.rejected.get(0).reason(), containsString("'4O' is not a number"));
   }
 
+  /** "3.250,75" under decimal "." and thousands "'" was read as 3.25075, 1000 times too small. */
+  @Test
+  void aCommaTheLayoutDoesNotWriteIsARejectedRowNotAThousandsComma() {
+    String text = DEPOT.replace("\"3'250.75\",Liquidity", "\"3.250,75\",Liquidity");
+    RecordingSink sink = RecordingSink.read(new ConfiguredFormat(spec(0, "Ticker")), FILE, text);
+    assertThat(sink.holdings.size(), is(2));
+    assertThat(sink.rejected.get(0).lineNumber(), is(6L));
+    assertThat(sink.rejected.get(0).reason(), containsString("'3.250,75' has a ','"));
+  }
+
   @Test
   void decimalCommasAreRead() {
     FormatSpec eu = new FormatSpec("eu", 1, null, "Konto", "Symbol", "Stueck", "Kurs", null,
