@@ -59,8 +59,10 @@ public final class Publisher {
   }
 
   public Published publish(Path outputDir, Path warehousePath, RunRecord started) {
-    checkProblems();
+    // A source with no holdings at all is the cause of whatever else its file fails (say, a
+    // stated total its nothing cannot add up to): it is named first.
     Map<String, SourceTally> tallies = checkSources();
+    checkProblems();
     long read = tallies.values().stream().mapToLong(SourceTally::rowsRead).sum();
     long rejected = tallies.values().stream().mapToLong(SourceTally::rejected).sum();
     checkRejected(rejected);
