@@ -15,10 +15,15 @@ import io.rebalancer.core.Holding;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.Side;
+import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.UnplacedTrade;
+import io.rebalancer.core.format.AsOf;
+import io.rebalancer.core.trust.ExportFile;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +77,18 @@ class RecordCoderTest {
 
     assertThat(back, is(h));
     assertThat(back.quantity().scale(), is(3));
+  }
+
+  /** A file's as-of date with and without a time of day, and a file that states none. */
+  @Test
+  void exportFileWithItsAsOfRoundTrips() throws CoderException {
+    SourceTally tally = new SourceTally("B1", 1, 14, 5, 9, 0);
+    for (AsOf asOf : Arrays.asList(
+        new AsOf(LocalDate.of(2026, 11, 20), LocalTime.of(19, 28, 5, 7), "as of 07:28 PM", 1),
+        new AsOf(LocalDate.of(2026, 11, 20), null, "Period", 4), null)) {
+      ExportFile f = new ExportFile("B1", "B1", "/in/f.csv", asOf, tally);
+      assertThat(roundTrip(RecordCoder.of(ExportFile.class), f), is(f));
+    }
   }
 
   @Test
