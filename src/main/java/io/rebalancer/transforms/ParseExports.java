@@ -57,7 +57,7 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
   private transient Set<String> judged;
 
   /**
-   * @param pricesFile the price history's file, for error lines (null: none)
+   * @param pricesFile the price history's file, for error lines
    * @param keepRawLines whether a holding keeps its line, for a dead letter should its account be
    *     unknown
    */
@@ -67,7 +67,7 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
     this.formatBySource = formatBySource;
     this.customFormats = customFormats;
     this.pricesView = prices;
-    this.pricesFile = pricesFile == null ? "the price history" : pricesFile;
+    this.pricesFile = pricesFile;
     this.runDate = runDate;
     this.rules = rules;
     this.keepRawLines = keepRawLines;

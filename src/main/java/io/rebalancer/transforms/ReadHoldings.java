@@ -93,7 +93,8 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
     this.sources = sources;
     this.customFormats = customFormats;
     this.rules = rules;
-    this.pricesFile = pricesFile;
+    // named in a stale close's error line; without a file there is no close to be stale
+    this.pricesFile = pricesFile == null ? "the price history" : pricesFile;
     this.reference = reference;
     this.accounts = accounts;
     this.accountsFile = accountsFile;
@@ -201,7 +202,7 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
 
     JudgeModelPrices(ReferenceData reference, String pricesFile, ValidationRules rules) {
       this.reference = reference;
-      this.pricesFile = pricesFile == null ? "the price history" : pricesFile;
+      this.pricesFile = pricesFile;
       this.rules = rules;
     }
 
