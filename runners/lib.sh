@@ -91,7 +91,7 @@ run_pipeline() {
   local runner="$1"
   shift
   exec java $(default_heap "$HEAP_MB") ${JAVA_OPTS:-} -cp "$PROJECT_DIR/target/classes:$(cat "$CLASSPATH_FILE")" \
-      io.rebalancer.RebalancePipeline "$runner" "$@"
+      io.rebalancer.RunCommand "$runner" "$@"
 }
 
 # Flink 1.19 on Java 17 reflects into these JDK packages (as Flink's own launch scripts allow).

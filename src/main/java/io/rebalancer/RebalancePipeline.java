@@ -1,6 +1,11 @@
 package io.rebalancer;
 
 import io.rebalancer.config.PipelineConfig;
+import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.AccountHoldings;
+import io.rebalancer.core.HouseholdPlan;
+import io.rebalancer.core.RejectedRow;
+import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.StagingArea;
 import io.rebalancer.transforms.AnalyzePortfolios;
 import io.rebalancer.transforms.DomainCoders;
@@ -12,7 +17,9 @@ import io.rebalancer.transforms.StageWarehouseRows;
 import io.rebalancer.transforms.WriteTradeOrders;
 import java.time.LocalDate;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
@@ -20,16 +27,26 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * The daily rebalance, as in the SPEC's diagram: sources -> holdings -> per-account analysis ->
  * per-household rebalance -> trade orders, with every step's warehouse rows staged beside.
  * Everything is written to a staging area; {@link RunCommand} publishes it once the job succeeds.
+ * This class knows nothing of launchers: {@code RunCommand} builds it, never the reverse.
  */
 public final class RebalancePipeline {
   private RebalancePipeline() {}
 
-  public static void main(String[] args) {
-    System.exit(new RunCommand(System.out, System.err).run(args));
-  }
+  /**
+   * What the pipeline produces, stage by stage: tests assert on these, and the launcher waits
+   * for the files they name.
+   */
+  public record Outputs(
+      PCollection<AccountHoldings> accounts,
+      PCollection<RejectedRow> rejected,
+      PCollection<AccountAnalysis> analyses,
+      PCollection<HouseholdPlan> plans,
+      PCollection<String> ordersFile,
+      PCollection<RowBlock> warehouseRows,
+      WriteFilesResult<String> stagedRows) {}
 
   /** Adds the whole pipeline to p. */
-  public static void build(Pipeline p, PipelineConfig config, LocalDate runDate,
+  public static Outputs build(Pipeline p, PipelineConfig config, LocalDate runDate,
       StagingArea staging, int keyBuckets) {
     DomainCoders.registerOn(p);
     ReadReferenceData.Read read = ReadReferenceData.from(p, config, runDate);
@@ -44,14 +61,18 @@ public final class RebalancePipeline {
     PCollectionTuple households = accounts.get(AnalyzePortfolios.ACCOUNTS).apply("Rebalance",
         Rebalance.with(reference, config.rebalance(), runDate, keyBuckets));
 
-    households.get(Rebalance.PLANS).apply("WriteTradeOrders",
+    PCollection<HouseholdPlan> plans = households.get(Rebalance.PLANS);
+    PCollection<String> ordersFile = plans.apply("WriteTradeOrders",
         WriteTradeOrders.to(staging, runDate, config.tradeOrderShards()));
 
-    PCollectionList.of(read.priceRows())
+    PCollection<RowBlock> rows = PCollectionList.of(read.priceRows())
         .and(holdings.get(ReadHoldings.ROWS))
         .and(accounts.get(AnalyzePortfolios.ROWS))
         .and(households.get(Rebalance.ROWS))
-        .apply("WarehouseRows", Flatten.pCollections())
-        .apply("StageWarehouseRows", StageWarehouseRows.in(staging));
+        .apply("WarehouseRows", Flatten.pCollections());
+    WriteFilesResult<String> staged = rows.apply("StageWarehouseRows",
+        StageWarehouseRows.in(staging));
+    return new Outputs(holdings.get(ReadHoldings.ACCOUNTS), holdings.get(ReadHoldings.REJECTED),
+        accounts.get(AnalyzePortfolios.ACCOUNTS), plans, ordersFile, rows, staged);
   }
 }

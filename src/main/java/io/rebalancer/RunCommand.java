@@ -31,6 +31,11 @@ public final class RunCommand {
   private final PrintStream out;
   private final PrintStream err;
 
+  /** The launchers' entry point: runners/*.sh and the bundled jar's manifest name it. */
+  public static void main(String[] args) {
+    System.exit(new RunCommand(System.out, System.err).run(args));
+  }
+
   public RunCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;

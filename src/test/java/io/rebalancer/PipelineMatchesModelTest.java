@@ -23,8 +23,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Count;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,10 +51,17 @@ class PipelineMatchesModelTest {
     PipelineConfig config = RandomBook.write(dir.resolve("in"), SEED, RUN_DATE,
         RandomBook.rules(wholeShares), 5);
     StagingArea staging = StagingArea.create(dir.resolve("out"), "matches-model");
-    RebalancePipeline.build(pipeline, config, RUN_DATE, staging, 3);
+    RebalanceModel.Result model = RebalanceModel.run(config, RUN_DATE);
+    RebalancePipeline.Outputs outputs =
+        RebalancePipeline.build(pipeline, config, RUN_DATE, staging, 3);
+    PAssert.that(outputs.ordersFile())
+        .containsInAnyOrder(staging.mergedOrders(RUN_DATE).toString());
+    PAssert.thatSingleton(outputs.plans().apply("CountPlans", Count.globally()))
+        .isEqualTo((long) model.plans().size());
+    PAssert.thatSingleton(outputs.rejected().apply("CountRejected", Count.globally()))
+        .isEqualTo((long) model.rejected().size());
     pipeline.run().waitUntilFinish();
 
-    RebalanceModel.Result model = RebalanceModel.run(config, RUN_DATE);
     String pipelineCsv = Files.readString(staging.mergedOrders(RUN_DATE), StandardCharsets.UTF_8);
     assertEquals(lines(model.tradeOrdersCsv()), lines(pipelineCsv));
     assertEquals(model.tradeOrdersCsv(), pipelineCsv); // line ends too: byte for byte

@@ -90,7 +90,7 @@ final class Launcher {
    */
   static void ensureBuilt(Path project) throws IOException {
     Path target = project.resolve("target");
-    assertTrue(Files.isRegularFile(target.resolve("classes/io/rebalancer/RebalancePipeline.class")),
+    assertTrue(Files.isRegularFile(target.resolve("classes/io/rebalancer/RunCommand.class")),
         "the main classes are compiled before the tests run");
     Path stamp = target.resolve(".launcher-build");
     Path classpath = target.resolve("classpath.txt");
