@@ -51,8 +51,7 @@ public final class RunCommand {
     Instant started = Instant.now();
     RebalanceOptions options;
     try {
-      PipelineOptionsFactory.register(RebalanceOptions.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(RebalanceOptions.class);
+      options = OptionParsing.parse(args);
     } catch (RuntimeException e) {
       return fail(e, verbose); // no options, so no warehouse to log the failure in
     }
@@ -80,7 +79,7 @@ public final class RunCommand {
         start = RunRecord.failed(runDate + "-" + runId, runDate, started, runner,
             start.config(), null);
       }
-      staging = StagingArea.create(outputDir, start.runId());
+      staging = OutputFolder.stagingIn(outputDir, start.runId());
       options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
       RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets());
