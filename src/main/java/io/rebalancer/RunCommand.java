@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * What a launcher runs: parse options, validate the config, run the pipeline, publish its outputs,
@@ -42,9 +41,9 @@ public final class RunCommand {
   }
 
   public int run(String[] args) {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      out.print(Usage.TEXT);
-      return 0;
+    Integer helped = help(args);
+    if (helped != null) {
+      return helped;
     }
     boolean verbose = Arrays.asList(args).contains("--verbose")
         || Arrays.asList(args).contains("--verbose=true");
@@ -102,6 +101,34 @@ public final class RunCommand {
     } finally {
       removeStaging(staging);
     }
+  }
+
+  /**
+   * --help or -h: the options of the runner given (the Direct runner's by default);
+   * --help=NAME: one options interface, as Beam prints it. Null when neither is asked for.
+   */
+  private Integer help(String[] args) {
+    List<String> given = Arrays.asList(args);
+    String runner = given.stream().filter(a -> a.startsWith("--runner=")).findFirst()
+        .map(a -> a.substring("--runner=".length())).orElse("DirectRunner");
+    if (given.contains("--help") || given.contains("-h") || given.contains("--help=true")) {
+      out.print(LauncherHelp.forRunCommand(runner));
+      return 0;
+    }
+    for (String arg : args) {
+      if (arg.startsWith("--help=")) {
+        String name = arg.substring("--help=".length());
+        var options = OptionsHelp.find(name);
+        if (options.isEmpty()) {
+          err.println("error: --help=" + name + ": no options interface of that name (known: "
+              + String.join(", ", OptionsHelp.interfaces().keySet()) + ")");
+          return 1;
+        }
+        out.print(OptionsHelp.beamHelp(options.get()));
+        return 0;
+      }
+    }
+    return null;
   }
 
   /** Staging is scratch: failing to remove it must not hide how the run ended. */
