@@ -72,10 +72,13 @@ final class OptionParsing {
     String option = "--" + name(arg);
     String message = String.valueOf(e.getMessage());
     Optional<Method> getter = getter(name(arg));
-    if (getter.isEmpty()) {
+    if (getter.isEmpty() && message.contains("missing a property named")) {
       Matcher close = DID_YOU_MEAN.matcher(message);
       return option + ": no such option" + (close.find() ? " (did you mean --" + close.group(1)
           + "?)" : "") + "; --help lists every option";
+    }
+    if (getter.isEmpty()) {
+      return option + ": " + Failures.oneLine(e);
     }
     Class<?> type = getter.get().getReturnType();
     Matcher runners = RUNNERS.matcher(message);

@@ -1,5 +1,6 @@
 package io.rebalancer;
 
+import io.rebalancer.core.InputException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -173,7 +174,8 @@ final class OptionsHelp {
     try {
       return (Class<? extends PipelineOptions>) Class.forName(className);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(className + " is not on the classpath", e);
+      throw new InputException(className + " is not on the classpath: its runner is not part"
+          + " of this build");
     }
   }
 

@@ -41,9 +41,13 @@ public final class RunCommand {
   }
 
   public int run(String[] args) {
-    Integer helped = help(args);
-    if (helped != null) {
-      return helped;
+    try {
+      Integer helped = help(args);
+      if (helped != null) {
+        return helped;
+      }
+    } catch (RuntimeException e) {
+      return fail(e, false);
     }
     boolean verbose = Arrays.asList(args).contains("--verbose")
         || Arrays.asList(args).contains("--verbose=true");
