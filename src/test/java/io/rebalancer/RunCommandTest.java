@@ -158,7 +158,8 @@ class RunCommandTest {
       Files.delete(probe);
       return null;
     } catch (java.nio.file.FileSystemException e) {
-      return e.getReason();
+      // Java gives no reason for EACCES, only the exception's type
+      return e.getReason() != null ? e.getReason() : "Permission denied";
     }
   }
 

@@ -3,6 +3,7 @@ package io.rebalancer.e2e;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
@@ -54,11 +55,14 @@ class LauncherHelpIT {
   @Test
   void everyScriptPrintsItsOwnUsageAtOnceWithoutBuilding() throws Exception {
     List<String> scripts = scripts();
-    assertThat(scripts, is(List.of("benchmark.sh", "direct.sh", "flink-cluster.sh",
-        "flink-local.sh", "flink-submit.sh", "query.sh")));
+    assertThat(scripts, hasItems("benchmark.sh", "direct.sh", "flink-cluster.sh",
+        "flink-local.sh", "flink-submit.sh", "query.sh"));
     for (String script : scripts) {
-      String expected = Files.readString(copy.resolve("runners/help/"
-          + script.replace(".sh", ".txt")));
+      Path text = copy.resolve("runners/help/" + script.replace(".sh", ".txt"));
+      assertThat("runners/" + script + " has no usage text: write it in runners/help/"
+          + text.getFileName() + " and source runners/help.sh first", Files.exists(text),
+          is(true));
+      String expected = Files.readString(text);
       for (String flag : List.of("--help", "-h")) {
         long start = System.nanoTime();
         Launcher.Run run = launcher.run(script, flag);
