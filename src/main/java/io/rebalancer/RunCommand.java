@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -42,9 +43,9 @@ public final class RunCommand {
 
   public int run(String[] args) {
     try {
-      Integer helped = help(args);
-      if (helped != null) {
-        return helped;
+      OptionalInt helped = help(args);
+      if (helped.isPresent()) {
+        return helped.getAsInt();
       }
     } catch (RuntimeException e) {
       return fail(e, false);
@@ -109,15 +110,15 @@ public final class RunCommand {
 
   /**
    * --help or -h: the options of the runner given (the Direct runner's by default);
-   * --help=NAME: one options interface, as Beam prints it. Null when neither is asked for.
+   * --help=NAME: one options interface, as Beam prints it. Empty when neither is asked for.
    */
-  private Integer help(String[] args) {
+  private OptionalInt help(String[] args) {
     List<String> given = Arrays.asList(args);
     String runner = given.stream().filter(a -> a.startsWith("--runner=")).findFirst()
         .map(a -> a.substring("--runner=".length())).orElse("DirectRunner");
     if (given.contains("--help") || given.contains("-h") || given.contains("--help=true")) {
       out.print(LauncherHelp.forRunCommand(runner));
-      return 0;
+      return OptionalInt.of(0);
     }
     for (String arg : args) {
       if (arg.startsWith("--help=")) {
@@ -126,13 +127,13 @@ public final class RunCommand {
         if (options.isEmpty()) {
           err.println("error: --help=" + name + ": no options interface of that name (known: "
               + String.join(", ", OptionsHelp.interfaces().keySet()) + ")");
-          return 1;
+          return OptionalInt.of(1);
         }
         out.print(OptionsHelp.beamHelp(options.get()));
-        return 0;
+        return OptionalInt.of(0);
       }
     }
-    return null;
+    return OptionalInt.empty();
   }
 
   /** Staging is scratch: failing to remove it must not hide how the run ended. */
