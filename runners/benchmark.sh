@@ -7,16 +7,13 @@
 # --fresh regenerates it. --duckdb times src/test/resources/bench/rebalance.sql on the same book
 # instead of the pipeline; --compare-duckdb times both and prints the ratio. Every run writes into
 # its own folder under target/bench-runs/. A failed run stops the benchmark with its stderr.
+source "$(dirname "${BASH_SOURCE[0]}")/help.sh" "$@"  # --help, -h, --help=NAME: print and exit
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export LC_ALL=C # decimal points in awk and printf
 
 RUN_DATE=2026-11-20 # the synthetic book's price history ends on this date
 SQL_SCRIPT="$PROJECT_DIR/src/test/resources/bench/rebalance.sql"
 TEST_CLASSPATH_FILE="$PROJECT_DIR/target/test-classpath.txt"
-
-usage() {
-  sed -n '2,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-}
 
 accounts=10000 runs=1 seed=42 fresh=false mode=pipeline launcher=direct.sh
 options=()
@@ -37,7 +34,6 @@ for arg in "$@"; do
     --runner=*) echo "error: $arg: the benchmark runs DirectRunner or FlinkRunner" >&2; exit 2 ;;
     --config=* | --runDate=* | --outputDir=* | --warehouse=*)
       echo "error: $arg: the benchmark sets ${arg%%=*} itself" >&2; exit 2 ;;
-    --help | -h) usage; exit 0 ;;
     *) options+=("$arg") ;;
   esac
 done

@@ -8,6 +8,7 @@
 #
 # Logs, pid files and the generated configuration live in .flink/ (ignored by git).
 # FLINK_TM_MEMORY and FLINK_JM_MEMORY set the process sizes (default 2048m and 1024m).
+source "$(dirname "${BASH_SOURCE[0]}")/help.sh" "$@"  # --help, -h, --help=NAME: print and exit
 set -euo pipefail
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FLINK_HOME="${FLINK_CLUSTER_DIR:-$PROJECT_DIR/.flink}"
@@ -17,7 +18,7 @@ PIDS="$FLINK_HOME/pids"
 CP_FILE="$FLINK_HOME/classpath.txt"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # FLINK_JAVA_OPTS
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { cat "$PROJECT_DIR/runners/help/flink-cluster.txt"; }
 
 port_of() { sed -n 's/^rest.port: *//p' "$CONF/flink-conf.yaml" 2>/dev/null || echo 8081; }
 

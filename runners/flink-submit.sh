@@ -3,6 +3,7 @@
 # its outputs. Exit 0 only if the job finished and the outputs were published.
 # Usage: runners/flink-submit.sh [--flinkMaster=HOST:PORT] [--parallelism=N] [options...]
 #        (default master 127.0.0.1:8081, as started by runners/flink-cluster.sh)
+source "$(dirname "${BASH_SOURCE[0]}")/help.sh" "$@"  # --help, -h, --help=NAME: print and exit
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_bundled_jar
 master="--flinkMaster=127.0.0.1:8081"

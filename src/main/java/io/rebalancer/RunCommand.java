@@ -17,10 +17,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * What a launcher runs: parse options, validate the config, run the pipeline, publish its outputs,
@@ -42,17 +42,20 @@ public final class RunCommand {
   }
 
   public int run(String[] args) {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      out.print(Usage.TEXT);
-      return 0;
+    try {
+      OptionalInt helped = help(args);
+      if (helped.isPresent()) {
+        return helped.getAsInt();
+      }
+    } catch (RuntimeException e) {
+      return fail(e, false);
     }
     boolean verbose = Arrays.asList(args).contains("--verbose")
         || Arrays.asList(args).contains("--verbose=true");
     Instant started = Instant.now();
     RebalanceOptions options;
     try {
-      PipelineOptionsFactory.register(RebalanceOptions.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(RebalanceOptions.class);
+      options = OptionParsing.parse(args);
     } catch (RuntimeException e) {
       return fail(e, verbose); // no options, so no warehouse to log the failure in
     }
@@ -80,7 +83,7 @@ public final class RunCommand {
         start = RunRecord.failed(runDate + "-" + runId, runDate, started, runner,
             start.config(), null);
       }
-      staging = StagingArea.create(outputDir, start.runId());
+      staging = OutputFolder.stagingIn(outputDir, start.runId());
       options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
       RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets());
@@ -103,6 +106,34 @@ public final class RunCommand {
     } finally {
       removeStaging(staging);
     }
+  }
+
+  /**
+   * --help or -h: the options of the runner given (the Direct runner's by default);
+   * --help=NAME: one options interface, as Beam prints it. Empty when neither is asked for.
+   */
+  private OptionalInt help(String[] args) {
+    List<String> given = Arrays.asList(args);
+    String runner = given.stream().filter(a -> a.startsWith("--runner=")).findFirst()
+        .map(a -> a.substring("--runner=".length())).orElse("DirectRunner");
+    if (given.contains("--help") || given.contains("-h") || given.contains("--help=true")) {
+      out.print(LauncherHelp.forRunCommand(runner));
+      return OptionalInt.of(0);
+    }
+    for (String arg : args) {
+      if (arg.startsWith("--help=")) {
+        String name = arg.substring("--help=".length());
+        var options = OptionsHelp.find(name);
+        if (options.isEmpty()) {
+          err.println("error: --help=" + name + ": no options interface of that name (known: "
+              + String.join(", ", OptionsHelp.interfaces().keySet()) + ")");
+          return OptionalInt.of(1);
+        }
+        out.print(OptionsHelp.beamHelp(options.get()));
+        return OptionalInt.of(0);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /** Staging is scratch: failing to remove it must not hide how the run ended. */

@@ -42,9 +42,7 @@ public final class ConfigLoader {
     try {
       tree = YAML.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new ConfigException(where + ": not valid YAML: "
-          + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", "; ")
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw YamlSyntax.error(where, e);
     } catch (IOException e) {
       throw new ConfigException(where + ": cannot be read: " + e.getMessage());
     }

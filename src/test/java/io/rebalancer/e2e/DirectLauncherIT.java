@@ -219,11 +219,10 @@ class DirectLauncherIT {
     Launcher.Run run = direct("--help");
 
     assertThat(run.describe(), run.exitCode(), is(0));
-    assertThat(run.stdout(), startsWith("Daily portfolio rebalance"));
+    assertThat(run.stdout(), startsWith("Runs the daily rebalance on the Beam Direct runner"));
     assertThat(Arrays.asList(run.stdout().split("\n")).stream().map(String::strip).toList(),
-        hasItems(startsWith("--config=FILE"), startsWith("--runDate=DATE"),
-            startsWith("--outputDir=DIR"), startsWith("--warehouse=FILE"),
-            startsWith("--help")));
+        hasItems("--config=<String>", "--runDate=<String>", "--outputDir=<String>",
+            "--warehouse=<String>", "--keyBuckets=<int>", "--targetParallelism=<int>"));
     assertThat(run.stderrLines(), is(empty()));
     assertThat(Files.exists(output), is(false));
   }
