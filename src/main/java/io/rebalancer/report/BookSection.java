@@ -78,8 +78,9 @@ final class BookSection {
 
   private static DomContent worst(Totals t, List<Household> worst, Map<String, Long> detailed) {
     return table().withClass("worst").with(
-        caption("The worst " + worst.size() + " of " + Numbers.count(t.households())
-            + " households (out of band first, then by largest drift)"),
+        caption((worst.size() == t.households() ? "The households"
+            : "The worst " + worst.size() + " of " + Numbers.count(t.households()) + " households")
+            + ", worst first (out of band first, then by largest drift)"),
         thead(tr(th("#").withClass("num"), th("household"), th("status"),
             th("value").withClass("num"), th("largest drift").withClass("num"),
             th("orders").withClass("num"), th("unplaced").withClass("num"))),

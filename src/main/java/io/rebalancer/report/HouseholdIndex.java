@@ -78,9 +78,11 @@ final class HouseholdIndex {
     out.write("<section id=\"index\" class=\"card\" data-detailed=\"" + detailed + "\">");
     div().with(
         h2("All households"),
-        p().with(text(Numbers.count(households) + " households, worst first. The "
-            + Math.min(detailed, households) + " worst have a section below; for any other,"
-            + " the warehouse holds everything, e.g. "),
+        p().with(text(Numbers.count(households) + (households == 1 ? " household" : " households")
+            + ", worst first. " + (detailed >= households ? "Each has a section below; the"
+                + " warehouse holds the same rows, e.g. "
+                : "The " + detailed + " worst have a section below; for any other, the warehouse"
+                    + " holds everything, e.g. ")),
             code("SELECT * FROM allocations WHERE scope = 'household' AND scope_id = '…'")),
         div().withClass("index-controls").with(
             input().withType("search").withId("index-filter")

@@ -65,6 +65,7 @@ final class HouseholdSection {
   private static DomContent legend() {
     return div().withClass("legend").with(
         span().withClass("key now"), text("now"),
+        span().withClass("key now-out"), text("now, out of band"),
         span().withClass("key target"), text("target"),
         span().withClass("key after"), text("after the orders"),
         span().withClass("key band"), text("drift band"));

@@ -24,6 +24,9 @@ import java.util.List;
 
 /** The run at a glance: what ran, what it counted, and the checks it passed. */
 final class SummarySection {
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
   private SummarySection() {}
 
   static SectionTag render(Run run, List<String> checks, ValidationRules validation,
@@ -42,8 +45,8 @@ final class SummarySection {
         ul().withClass("facts-list").with(
             li(text("run "), code(run.runId()), text(" for " + run.runDate() + " on "
                 + run.runner() + ", " + run.status())),
-            li("started " + run.startedAt().withNano(0) + ", finished "
-                + run.finishedAt().withNano(0) + " (" + String.format(java.util.Locale.ROOT,
+            li("started " + TIME.format(run.startedAt()) + ", finished "
+                + TIME.format(run.finishedAt()) + " (" + String.format(java.util.Locale.ROOT,
                     "%.1f", took.toMillis() / 1000.0) + " s before the report)"),
             li(text("config "), code(run.config()))),
         h2("Checks"),
@@ -58,7 +61,7 @@ final class SummarySection {
                 + (totals.total() == 1 ? "" : "s") + " reconciled within "
                 + validation.totalTolerance().toPlainString(), null),
             check(run.recordsRejected() <= validation.maxRejectedRows(), run.recordsRejected()
-                + " rejected rows (validation.maxRejectedRows is " + validation.maxRejectedRows()
+                + " rejected row" + (run.recordsRejected() == 1 ? "" : "s") + " (validation.maxRejectedRows is " + validation.maxRejectedRows()
                 + ")", null),
             check(breaks.total() == 0, breaks.total() == 0 ? "no price breaks"
                 : breaks.total() + " price break" + (breaks.total() == 1 ? "" : "s")
