@@ -30,7 +30,11 @@ final class Chromium {
 
   /** The browser on PATH; a test without one fails saying how to install it, never skips. */
   static Chromium onPath(Path work) {
-    Optional<Path> found = BINARIES.stream().map(Chromium::which).flatMap(Optional::stream)
+    return onPath(System.getenv().getOrDefault("PATH", ""), work);
+  }
+
+  static Chromium onPath(String path, Path work) {
+    Optional<Path> found = BINARIES.stream().map(b -> which(path, b)).flatMap(Optional::stream)
         .findFirst();
     if (found.isEmpty()) {
       fail("the report's browser test needs headless Chromium, and neither "
@@ -79,8 +83,8 @@ final class Chromium {
     }
   }
 
-  private static Optional<Path> which(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+  private static Optional<Path> which(String path, String name) {
+    for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return Optional.of(candidate);
