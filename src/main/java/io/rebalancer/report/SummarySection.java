@@ -57,9 +57,10 @@ final class SummarySection {
                 + " days before the run date, and none after it", null),
             check(true, "one file per account, and no close older than "
                 + validation.maxPriceAgeDays() + " days for a held or model symbol", null),
-            check(within == totals.rows().size(), totals.total() + " stated total"
-                + (totals.total() == 1 ? "" : "s") + " reconciled within "
-                + validation.totalTolerance().toPlainString(), null),
+            check(within == totals.rows().size(), totals.total() == 0
+                ? "no export states an account total to reconcile"
+                : totals.total() + " stated total" + (totals.total() == 1 ? "" : "s")
+                    + " reconciled within " + validation.totalTolerance().toPlainString(), null),
             check(run.recordsRejected() <= validation.maxRejectedRows(), run.recordsRejected()
                 + " rejected row" + (run.recordsRejected() == 1 ? "" : "s") + " (validation.maxRejectedRows is " + validation.maxRejectedRows()
                 + ")", null),
