@@ -56,7 +56,7 @@ public final class RebalancePipeline {
         ReadHoldings.from(config, reference, read.accounts(), runDate, keyBuckets));
 
     PCollectionTuple accounts = holdings.get(ReadHoldings.ACCOUNTS).apply("AnalyzePortfolios",
-        AnalyzePortfolios.with(reference, config.rebalance(), runDate));
+        AnalyzePortfolios.with(reference, runDate));
 
     PCollectionTuple households = accounts.get(AnalyzePortfolios.ACCOUNTS).apply("Rebalance",
         Rebalance.with(reference, config.rebalance(), runDate, keyBuckets));

@@ -11,20 +11,32 @@ import java.util.TreeMap;
 /**
  * A symbol's share of an account or household against the target model. Cash of any kind is one
  * row, CASH. Drift = weight - target.
+ *
+ * @param postTradeWeight the symbol's share once the run's orders are executed ({@link
+ *     AfterTrades}), weighed as {@code weight} is; equal to it where the scope trades nothing
  */
 public record Allocation(String scope, String scopeId, String symbol, BigDecimal marketValue,
-    BigDecimal weight, BigDecimal targetWeight, BigDecimal drift, boolean outOfBand) {
+    BigDecimal weight, BigDecimal targetWeight, BigDecimal drift, boolean outOfBand,
+    BigDecimal postTradeWeight) {
   public static final String ACCOUNT = "account";
   public static final String HOUSEHOLD = "household";
 
+  /** A scope that trades nothing: its post-trade weights are its weights. */
+  public static List<Allocation> of(String scope, String scopeId, SortedMap<String, BigDecimal> values,
+      BigDecimal total, Model model, RebalanceRules rules) {
+    return of(scope, scopeId, values, total, AfterTrades.unchanged(values, total), model, rules);
+  }
+
   /**
-   * Every symbol held (cash summed as CASH) or named by the model. Out of band follows the
+   * Every symbol held (cash summed as CASH), named by the model or held after the orders (a
+   * symbol bought new, the cash of an account that had none). Out of band follows the
    * rebalancing test, so restricted symbols and cash are never out of band.
    */
   public static List<Allocation> of(String scope, String scopeId, SortedMap<String, BigDecimal> values,
-      BigDecimal total, Model model, RebalanceRules rules) {
+      BigDecimal total, AfterTrades after, Model model, RebalanceRules rules) {
     SortedMap<String, BigDecimal> all = new TreeMap<>(values);
     model.targets().forEach(t -> all.putIfAbsent(t.symbol(), BigDecimal.ZERO));
+    after.values().keySet().forEach(s -> all.putIfAbsent(s, BigDecimal.ZERO));
     List<Allocation> out = new ArrayList<>(all.size());
     for (var e : all.entrySet()) {
       String symbol = e.getKey();
@@ -35,7 +47,7 @@ public record Allocation(String scope, String scopeId, String symbol, BigDecimal
       boolean outside = tradable && total.signum() > 0
           && (target.signum() == 0 ? value.signum() != 0 : rules.outsideBands(value, target, total));
       out.add(new Allocation(scope, scopeId, symbol, value, weight, target, weight.subtract(target),
-          outside));
+          outside, after.weightOf(symbol)));
     }
     return out;
   }

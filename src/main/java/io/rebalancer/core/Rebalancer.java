@@ -46,11 +46,8 @@ public final class Rebalancer {
   public HouseholdPlan rebalance(String householdId, Model model, List<AccountAnalysis> accounts,
       PriceBook prices) {
     HouseholdBook book = new HouseholdBook(accounts);
-    List<Allocation> allocations = Allocation.of(Allocation.HOUSEHOLD, householdId, book.values,
-        book.totalValue, model, rules);
     if (book.totalValue.signum() <= 0) {
-      return plan(householdId, model, book, HouseholdPlan.Status.NO_VALUE, List.of(), List.of(),
-          allocations);
+      return plan(householdId, model, book, HouseholdPlan.Status.NO_VALUE, List.of(), List.of());
     }
     List<UnplacedTrade> unplaced = new ArrayList<>();
     List<Trade> sells = new ArrayList<>();
@@ -59,7 +56,7 @@ public final class Rebalancer {
     boolean anyOutOfBand = size(householdId, book, model, prices, sells, covers, buys, unplaced);
     if (!anyOutOfBand) {
       return plan(householdId, model, book, HouseholdPlan.Status.WITHIN_TOLERANCE, List.of(),
-          List.of(), allocations);
+          List.of());
     }
     List<Trade> fundedBuys = fitToCash(book, sells, covers, buys);
     Placement placement = new Placement(householdId, book, rules);
@@ -70,7 +67,7 @@ public final class Rebalancer {
         .forEach(placement::placeBuy);
     unplaced.addAll(placement.unplaced());
     return plan(householdId, model, book, HouseholdPlan.Status.REBALANCED, placement.orders(),
-        unplaced, allocations);
+        unplaced);
   }
 
   /**
@@ -201,11 +198,15 @@ public final class Rebalancer {
         : Optional.ofNullable(book.rowPrices.get(symbol)).filter(p -> p.signum() > 0);
   }
 
-  private static HouseholdPlan plan(String householdId, Model model, HouseholdBook book,
-      HouseholdPlan.Status status, List<TradeOrder> orders, List<UnplacedTrade> unplaced,
-      List<Allocation> allocations) {
+  /** The plan, with the household's allocation before and after its orders. */
+  private HouseholdPlan plan(String householdId, Model model, HouseholdBook book,
+      HouseholdPlan.Status status, List<TradeOrder> orders, List<UnplacedTrade> unplaced) {
     List<TradeOrder> sorted = new ArrayList<>(orders);
     sorted.sort(TradeOrder.FILE_ORDER);
+    AfterTrades after = AfterTrades.ofHousehold(book.values, book.totalValue, book.accounts,
+        sorted);
+    List<Allocation> allocations = Allocation.of(Allocation.HOUSEHOLD, householdId, book.values,
+        book.totalValue, after, model, rules);
     return new HouseholdPlan(householdId, model.modelId(), book.accounts.size(), book.totalValue,
         status, sorted, unplaced, allocations);
   }

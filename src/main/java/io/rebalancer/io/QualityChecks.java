@@ -17,6 +17,9 @@ public final class QualityChecks {
   /** A named query whose rows are violations; its one parameter is the run date. */
   record Check(String name, String sql) {}
 
+  /** How far from 1 a scope's weights may sum, per unit of their absolute sum. */
+  static final String WEIGHT_SUM_TOLERANCE = "1e-9";
+
   private QualityChecks() {}
 
   static List<Check> all() {
@@ -64,6 +67,8 @@ public final class QualityChecks {
             + " ON h.run_date = o.run_date AND h.brokerage_id = o.brokerage_id"
             + " AND h.account_id = o.account_id AND h.symbol = o.symbol AND NOT h.is_cash"
             + " WHERE o.run_date = ? AND o.side = 'SELL' AND o.quantity > h.quantity"));
+    checks.add(weightsSumToOne());
+    checks.add(postTradeWeightIsWeightWithoutOrders());
     // The run fails on an unreconciled total before it loads; this keeps the table honest.
     checks.add(new Check("source_reconciliation_within_tolerance",
         "SELECT source_uri, line_number, account_id, stated_total, parsed_total"
@@ -89,6 +94,43 @@ public final class QualityChecks {
 
   private static String stagedKeyName(Table<?> t) {
     return "unique_staged_" + t.name() + "(" + String.join(", ", t.key()) + ")";
+  }
+
+  /**
+   * Each scope's weights, and its post-trade weights, sum to 1, as a model's targets must (within
+   * 1e-9). The stored weights are doubles, each within 1e-16 of its exact quotient, so the bound
+   * grows with their absolute sum (a household worth little beside its positions has weights in
+   * the thousands). A scope worth exactly nothing has weights of 0 (Allocation.weight): its total
+   * market value is 0, and after its orders every post-trade weight is 0.
+   */
+  private static Check weightsSumToOne() {
+    return new Check("allocations_weights_sum_to_one",
+        "SELECT scope, scope_id, sum(weight) AS weights, sum(post_trade_weight)"
+            + " AS post_trade_weights FROM allocations WHERE run_date = ?"
+            + " GROUP BY scope, scope_id HAVING (sum(market_value) <> 0"
+            + " AND " + offOne("weight") + ") OR (bool_or(post_trade_weight <> 0)"
+            + " AND " + offOne("post_trade_weight") + ") ORDER BY scope, scope_id");
+  }
+
+  private static String offOne(String weight) {
+    return "abs(sum(" + weight + ") - 1) > " + WEIGHT_SUM_TOLERANCE + " * greatest(1, sum(abs("
+        + weight + ")))";
+  }
+
+  /**
+   * A scope that no order trades keeps its holdings: its post-trade weights are its weights, to
+   * the bit (both are the same quotient). A household's orders carry its id; an account's, the
+   * brokerage and account of its scope id.
+   */
+  private static Check postTradeWeightIsWeightWithoutOrders() {
+    return new Check("allocations_post_trade_weight_is_weight_without_orders",
+        "SELECT a.scope, a.scope_id, a.symbol, a.weight, a.post_trade_weight FROM allocations a"
+            + " ANTI JOIN (SELECT run_date, 'household' AS scope, household_id AS scope_id"
+            + " FROM trade_orders UNION ALL SELECT run_date, 'account',"
+            + " brokerage_id || '/' || account_id FROM trade_orders) o"
+            + " ON o.run_date = a.run_date AND o.scope = a.scope AND o.scope_id = a.scope_id"
+            + " WHERE a.run_date = ? AND a.post_trade_weight IS DISTINCT FROM a.weight"
+            + " ORDER BY a.scope, a.scope_id, a.symbol");
   }
 
   /** Runs every check; returns how many ran, or fails naming the first that found a violation. */

@@ -99,6 +99,8 @@ public final class WarehouseTables {
       .required("target_weight", DOUBLE, r -> ratio(r.allocation().targetWeight()))
       .column("drift", DOUBLE, r -> ratio(r.allocation().drift()))
       .required("out_of_band", FLAG, r -> String.valueOf(r.allocation().outOfBand()))
+      // after the run's orders (AfterTrades); NULL in rows loaded before the column existed
+      .required("post_trade_weight", DOUBLE, r -> ratio(r.allocation().postTradeWeight()))
       .key("run_date", "scope", "scope_id", "symbol")
       .build();
 

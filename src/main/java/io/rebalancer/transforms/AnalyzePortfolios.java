@@ -4,10 +4,8 @@ import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AccountAnalyzer;
 import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.Allocation;
-import io.rebalancer.core.Model;
 import io.rebalancer.core.ModelLookup;
 import io.rebalancer.core.Position;
-import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
@@ -23,47 +21,43 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * The per-account analysis, a ParDo over accounts with their holdings: value, cash,
  * concentration and risk of each account. Side output: the account's warehouse rows (holdings,
- * metrics, allocations).
+ * metrics, asset classes). Its symbol allocations are staged by {@link Rebalance}, which knows
+ * the orders that their post-trade weights follow.
  */
 public final class AnalyzePortfolios
     extends PTransform<PCollection<AccountHoldings>, PCollectionTuple> {
   public static final TupleTag<AccountAnalysis> ACCOUNTS = new TupleTag<>() {};
-  /** The accounts' holdings, metrics and allocations, as blocks of warehouse rows. */
+  /** The accounts' holdings, metrics and asset-class allocations, as blocks of warehouse rows. */
   public static final TupleTag<RowBlock> ROWS = new TupleTag<>() {};
 
   private final ReferenceData reference;
-  private final RebalanceRules rules;
   private final LocalDate runDate;
 
-  private AnalyzePortfolios(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+  private AnalyzePortfolios(ReferenceData reference, LocalDate runDate) {
     this.reference = reference;
-    this.rules = rules;
     this.runDate = runDate;
   }
 
-  public static AnalyzePortfolios with(ReferenceData reference, RebalanceRules rules,
-      LocalDate runDate) {
-    return new AnalyzePortfolios(reference, rules, runDate);
+  public static AnalyzePortfolios with(ReferenceData reference, LocalDate runDate) {
+    return new AnalyzePortfolios(reference, runDate);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<AccountHoldings> accounts) {
     return accounts.apply("AnalyzeAccount",
-        ParDo.of(new AnalyzeAccount(reference, rules, runDate))
+        ParDo.of(new AnalyzeAccount(reference, runDate))
             .withSideInputs(reference.views())
             .withOutputTags(ACCOUNTS, TupleTagList.of(ROWS)));
   }
 
   static final class AnalyzeAccount extends EmitsRowBlocks<AccountHoldings, AccountAnalysis> {
     private final ReferenceData reference;
-    private final RebalanceRules rules;
     private final LocalDate runDate;
     private transient ReferenceData.Values values;
 
-    AnalyzeAccount(ReferenceData reference, RebalanceRules rules, LocalDate runDate) {
+    AnalyzeAccount(ReferenceData reference, LocalDate runDate) {
       super(ROWS);
       this.reference = reference;
-      this.rules = rules;
       this.runDate = runDate;
     }
 
@@ -73,25 +67,21 @@ public final class AnalyzePortfolios
       if (values == null) {
         values = reference.read(c);
       }
-      Model model = ModelLookup.ofAccount(account.info(), values.models());
+      // an account on an unknown model stops the run here, naming the account
+      ModelLookup.ofAccount(account.info(), values.models());
       AccountAnalysis a =
           AccountAnalyzer.analyze(account.info(), account.holdings(), values.prices());
       out.get(ACCOUNTS).output(a);
-      emitRows(a, model, rows(out));
+      emitRows(a, rows(out));
     }
 
-    private void emitRows(AccountAnalysis a, Model model, Consumer<WarehouseRow> rows) {
+    private void emitRows(AccountAnalysis a, Consumer<WarehouseRow> rows) {
       for (Position p : a.positions()) {
         rows.accept(WarehouseRows.holding(runDate, a, p));
       }
       rows.accept(WarehouseRows.metrics(runDate, a));
-      String scopeId = a.key().toString();
-      for (Allocation al : Allocation.of(Allocation.ACCOUNT, scopeId, a.valuesBySymbol(),
-          a.totalValue(), model, rules)) {
-        rows.accept(WarehouseRows.allocation(runDate, a.householdId(), al));
-      }
-      WarehouseRows.assetClasses(runDate, Allocation.ACCOUNT, scopeId, a.householdId(),
-          a.valuesByAssetClass(), a.totalValue()).forEach(rows);
+      WarehouseRows.assetClasses(runDate, Allocation.ACCOUNT, a.key().toString(),
+          a.householdId(), a.valuesByAssetClass(), a.totalValue()).forEach(rows);
     }
   }
 }

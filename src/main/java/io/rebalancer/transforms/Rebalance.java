@@ -1,6 +1,7 @@
 package io.rebalancer.transforms;
 
 import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.AfterTrades;
 import io.rebalancer.core.Allocation;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.Model;
@@ -32,12 +33,13 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Combines accounts into households and rebalances each against its model: orders placed on
- * accounts, unplaced trades, household allocations. A global combine sums the run's summary.
+ * accounts, unplaced trades, the household's and its accounts' allocations (the post-trade
+ * weights need the orders). A global combine sums the run's summary.
  */
 public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PCollectionTuple> {
   public static final TupleTag<HouseholdPlan> PLANS = new TupleTag<>() {};
   public static final TupleTag<RunSummary> SUMMARY = new TupleTag<>() {};
-  /** Orders, unplaced trades, household allocations and the run summary, as warehouse rows. */
+  /** Orders, unplaced trades, allocations and the run summary, as warehouse rows. */
   public static final TupleTag<RowBlock> ROWS = new TupleTag<>() {};
 
   private final ReferenceData reference;
@@ -114,10 +116,10 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       HouseholdPlan plan = new Rebalancer(rules)
           .rebalance(household.getKey(), model, accounts, values.prices());
       out.get(PLANS).output(plan);
-      emitRows(plan, accounts, rows(out));
+      emitRows(plan, model, accounts, rows(out));
     }
 
-    private void emitRows(HouseholdPlan plan, List<AccountAnalysis> accounts,
+    private void emitRows(HouseholdPlan plan, Model model, List<AccountAnalysis> accounts,
         Consumer<WarehouseRow> rows) {
       for (TradeOrder o : plan.orders()) {
         rows.accept(WarehouseRows.order(runDate, o));
@@ -126,6 +128,10 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
         rows.accept(WarehouseRows.unplaced(runDate, u));
       }
       for (Allocation al : plan.allocations()) {
+        rows.accept(WarehouseRows.allocation(runDate, plan.householdId(), al));
+      }
+      // every account of a household follows the household's model (ModelLookup.ofHousehold)
+      for (Allocation al : AfterTrades.accountAllocations(accounts, plan.orders(), model, rules)) {
         rows.accept(WarehouseRows.allocation(runDate, plan.householdId(), al));
       }
       WarehouseRows.assetClasses(runDate, Allocation.HOUSEHOLD, plan.householdId(),

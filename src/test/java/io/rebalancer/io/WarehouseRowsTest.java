@@ -49,10 +49,11 @@ class WarehouseRowsTest {
         "H1", "growth", "1.0000000000", "1.0000000000", "0.0000000000", "0", null, null, null, null,
         "0.0000000000")));
     Allocation al = new Allocation("household", "H1", "VTI", new BigDecimal("2626.3125"),
-        new BigDecimal("0.25"), new BigDecimal("0.3"), new BigDecimal("-0.05"), true);
+        new BigDecimal("0.25"), new BigDecimal("0.3"), new BigDecimal("-0.05"), true,
+        new BigDecimal("0.2875"));
     assertThat(WarehouseRows.allocation(D, "H1", al), is(new WarehouseRow("allocations", cells(
         "2026-11-20", "household", "H1", "H1", "VTI", "2626.3125000000", "0.25", "0.3", "-0.05",
-        "true"))));
+        "true", "0.2875"))));
     TreeMap<String, BigDecimal> classes = new TreeMap<>();
     classes.put("CASH", new BigDecimal("100"));
     classes.put("EQUITY", new BigDecimal("300"));

@@ -18,12 +18,10 @@ import io.rebalancer.core.Position;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.PriceSeries;
-import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.TargetWeight;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +43,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class AnalyzePortfoliosTest {
   private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 20);
-  private static final RebalanceRules RULES = RebalanceRules.defaults();
   private static final AccountInfo A1 =
       new AccountInfo(new AccountKey("B1", "A1"), "H1", "m1", new BigDecimal("100"));
   private static final AccountInfo A7 =
@@ -97,7 +94,7 @@ class AnalyzePortfoliosTest {
   }
 
   @Test
-  void emitsHoldingMetricsAndAllocationRowsOfEachAccount(TestPipeline pipeline) {
+  void emitsHoldingMetricsAndAssetClassRowsOfEachAccount(TestPipeline pipeline) {
     DomainCoders.registerOn(pipeline);
     PCollectionTuple out = analyze(pipeline, List.of(A1, A7), interleaved());
 
@@ -111,22 +108,16 @@ class AnalyzePortfoliosTest {
       rows.forEach(all::add);
       Map<String, Long> perTable = all.stream()
           .collect(Collectors.groupingBy(WarehouseRow::table, TreeMap::new, Collectors.counting()));
-      // positions 3 + 2; one metrics row per account; symbols held or in the model 3 + 3;
-      // asset classes 3 + 2; the series are derived in the warehouse, not staged
-      assertThat(perTable, is(Map.of("holdings", 5L, "portfolio_metrics", 2L, "allocations", 6L,
+      // positions 3 + 2; one metrics row per account; asset classes 3 + 2; the symbol
+      // allocations are Rebalance's (their post-trade weights need the orders); the series are
+      // derived in the warehouse, not staged
+      assertThat(perTable, is(Map.of("holdings", 5L, "portfolio_metrics", 2L,
           "asset_class_allocations", 5L)));
       assertThat(all, hasItems(
           WarehouseRow.of("holdings", "2026-11-20", "B1", "A1", "H1", "VTI", "US_EQUITY",
               "15.0000000000", "100.0000000000", "1505.0000000000", "false"),
           WarehouseRow.of("holdings", "2026-11-20", "B2", "A7", "H1", "VMFXX", "CASH",
               "300.0000000000", "1.0000000000", "300.0000000000", "true"),
-          WarehouseRow.of("allocations", "2026-11-20", "account", "B2/A7", "H1", "VTI",
-              "0.0000000000", "0.0", "0.5", "-0.5", "true"),
-          WarehouseRow.of("allocations", "2026-11-20", "account", "B2/A7", "H1", "CASH",
-              "300.0000000000", Double.toString(300.0 / 2300), "0.2",
-              Double.toString(new BigDecimal(300).divide(new BigDecimal(2300),
-                  MathContext.DECIMAL128).subtract(new BigDecimal("0.2")).doubleValue()),
-              "false"),
           WarehouseRow.of("asset_class_allocations", "2026-11-20", "account", "B2/A7", "H1",
               "US_BOND", "2000.0000000000", Double.toString(2000.0 / 2300))));
       List<String> metricsA7 = all.stream()
@@ -170,16 +161,14 @@ class AnalyzePortfoliosTest {
     List<AccountHoldings> input = accounts.stream().map(a -> new AccountHoldings(a,
         holdings.stream().filter(h -> h.account().equals(a.key())).toList())).toList();
     return pipeline.apply("Accounts", Create.of(input))
-        .apply("AnalyzePortfolios", AnalyzePortfolios.with(reference, RULES, RUN_DATE));
+        .apply("AnalyzePortfolios", AnalyzePortfolios.with(reference, RUN_DATE));
   }
 
-  /** What the SPEC's warehouse holds for one account: positions, metrics, allocations. */
+  /** What the SPEC's warehouse holds for one account: positions, metrics, asset classes. */
   private static List<WarehouseRow> rowsOf(AccountAnalysis a) {
     List<WarehouseRow> rows = new ArrayList<>();
     a.positions().forEach(p -> rows.add(WarehouseRows.holding(RUN_DATE, a, p)));
     rows.add(WarehouseRows.metrics(RUN_DATE, a));
-    Allocation.of(Allocation.ACCOUNT, a.key().toString(), a.valuesBySymbol(), a.totalValue(), M1,
-        RULES).forEach(al -> rows.add(WarehouseRows.allocation(RUN_DATE, a.householdId(), al)));
     rows.addAll(WarehouseRows.assetClasses(RUN_DATE, Allocation.ACCOUNT, a.key().toString(),
         a.householdId(), a.valuesByAssetClass(), a.totalValue()));
     return rows;

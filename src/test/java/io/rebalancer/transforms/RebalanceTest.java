@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.AfterTrades;
 import io.rebalancer.core.AccountAnalyzer;
 import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
@@ -22,6 +23,7 @@ import io.rebalancer.core.Side;
 import io.rebalancer.core.TargetWeight;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.io.WarehouseRow;
+import io.rebalancer.io.WarehouseRows;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -131,12 +135,54 @@ class RebalanceTest {
         }
       }
       // 3 orders; household allocations: VTI, BND, AAPL, CASH for H1 and VTI, BND for H2;
-      // asset classes: US_EQUITY, US_BOND, CASH for H1 and US_EQUITY, US_BOND for H2;
-      // no series rows: the warehouse derives them from holdings and prices
-      assertThat(perTable, is(Map.of("trade_orders", 3L, "allocations", 6L,
+      // account allocations: A1 VTI, BND, CASH; A2 AAPL, BND, VTI and the CASH its sell brings;
+      // A3 VTI, BND; asset classes: US_EQUITY, US_BOND, CASH for H1 and US_EQUITY, US_BOND for
+      // H2; no series rows: the warehouse derives them from holdings and prices
+      assertThat(perTable, is(Map.of("trade_orders", 3L, "allocations", 15L,
           "asset_class_allocations", 5L, "run_summary", 1L)));
       assertThat(summaryRows.get(0).cells().subList(0, 8),
           is(List.of("2026-11-20", "2", "3", "1", "1", "1", "2", "0")));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void allocationsOfTheHouseholdAndItsAccountsCarryTheirWeightsAfterTheOrders(
+      TestPipeline pipeline) {
+    DomainCoders.registerOn(pipeline);
+    PCollectionTuple out = rebalance(pipeline, List.of(A1, A2, A3),
+        List.of(ANALYSIS_A2, ANALYSIS_A3, ANALYSIS_A1));
+
+    Rebalancer core = new Rebalancer(RULES);
+    List<WarehouseRow> expected = new ArrayList<>();
+    for (List<AccountAnalysis> household : List.of(List.of(ANALYSIS_A1, ANALYSIS_A2),
+        List.of(ANALYSIS_A3))) {
+      String id = household.get(0).householdId();
+      HouseholdPlan plan = core.rebalance(id, M60, household, PRICES);
+      plan.allocations().forEach(al -> expected.add(WarehouseRows.allocation(RUN_DATE, id, al)));
+      AfterTrades.accountAllocations(household, plan.orders(), M60, RULES)
+          .forEach(al -> expected.add(WarehouseRows.allocation(RUN_DATE, id, al)));
+    }
+    PCollection<WarehouseRow> allocations = TestRows.of(out.get(Rebalance.ROWS))
+        .apply("Allocations", Filter.by(r -> r.table().equals("allocations")));
+    PAssert.that(allocations).containsInAnyOrder(expected);
+    PAssert.that(allocations).satisfies(rows -> {
+      Map<String, String> postTrade = new TreeMap<>();
+      rows.forEach(r -> postTrade.put(r.cells().get(2) + " " + r.cells().get(4),
+          r.cells().get(10)));
+      // By hand: A2 sells its 10 AAPL at 210 and buys 42 BND at 50 with the 2,100: all BND.
+      // A1 buys 80 BND (4,000) of its 5,000 of cash: VTI 10,000, BND 4,000, cash 1,000.
+      // H1: BND 1,000 + 2,100 + 4,000 = 7,100 of 18,100 (AAPL is sold at 210, not its 200).
+      // H2 trades nothing: its post-trade weights are its weights, 0.6 and 0.4.
+      assertThat(postTrade.get("B2/A2 BND"), is("1.0"));
+      assertThat(postTrade.get("B2/A2 AAPL"), is("0.0"));
+      assertThat(postTrade.get("B2/A2 CASH"), is("0.0"));
+      assertThat(postTrade.get("B1/A1 CASH"), is(Double.toString(1000.0 / 15000)));
+      assertThat(postTrade.get("H1 BND"), is(Double.toString(7100.0 / 18100)));
+      assertThat(postTrade.get("H1 AAPL"), is("0.0"));
+      assertThat(postTrade.get("H2 VTI"), is("0.6"));
+      assertThat(postTrade.get("B1/A3 BND"), is("0.4"));
       return null;
     });
     pipeline.run().waitUntilFinish();

@@ -66,7 +66,8 @@ class RecordCoderTest {
             new UnplacedTrade("SMITH", "BND", Side.BUY, new BigDecimal("2"),
                 UnplacedTrade.NO_CASH)),
         List.of(new Allocation(Allocation.HOUSEHOLD, "SMITH", "VTI", new BigDecimal("4000.00"),
-            new BigDecimal("0.8"), new BigDecimal("0.6"), new BigDecimal("0.2"), true)));
+            new BigDecimal("0.8"), new BigDecimal("0.6"), new BigDecimal("0.2"), true,
+            new BigDecimal("0.6"))));
   }
 
   @Test
