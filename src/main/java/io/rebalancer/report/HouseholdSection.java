@@ -85,9 +85,9 @@ final class HouseholdSection {
 
   private DomContent driftRow(SymbolWeight w) {
     boolean traded = chart.traded(w.symbol());
-    String band = traded
-        ? "± " + Numbers.points(rules.band(BigDecimal.valueOf(w.targetWeight())).doubleValue())
-            .replace("+", "") : "";
+    String band = !traded ? "" : w.targetWeight() <= 0 ? "none: not in the model"
+        : "± " + Numbers.points(rules.band(BigDecimal.valueOf(w.targetWeight())).doubleValue())
+            .replace("+", "");
     return tr(td(w.symbol()), td(Numbers.money(w.marketValue())).withClass("num"),
         td(Numbers.percent(w.weight())).withClass("num weight"),
         td(Numbers.percent(w.targetWeight())).withClass("num target"),

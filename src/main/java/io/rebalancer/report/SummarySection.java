@@ -47,7 +47,7 @@ final class SummarySection {
                 + run.runner() + ", " + run.status())),
             li("started " + TIME.format(run.startedAt()) + ", finished "
                 + TIME.format(run.finishedAt()) + " (" + String.format(java.util.Locale.ROOT,
-                    "%.1f", took.toMillis() / 1000.0) + " s before the report)"),
+                    "%.1f", took.toMillis() / 1000.0) + " s)"),
             li(text("config "), code(run.config()))),
         h2("Checks"),
         ul().withClass("checks").with(
