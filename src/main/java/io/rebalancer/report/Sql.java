@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,9 +53,7 @@ final class Sql {
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < params.length; i++) {
-      Object p = params[i];
-      // DuckDB's JDBC driver binds a LocalDate as a DATE only through java.sql.Date
-      ps.setObject(i + 1, p instanceof LocalDate d ? java.sql.Date.valueOf(d) : p);
+      ps.setObject(i + 1, params[i]);
     }
     return ps;
   }
