@@ -11,17 +11,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.UnplacedTrade;
+import io.rebalancer.io.RunRecord;
 import io.rebalancer.io.StagingArea;
 import io.rebalancer.io.TradeOrderCsv;
+import io.rebalancer.io.Warehouse;
 import io.rebalancer.transforms.DomainCoders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -34,7 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nexmark's queryMatchesModel: the whole pipeline on a random (seeded) book of inputs writes the
- * same trade-orders file, byte for byte, as the core run as plain Java on the same files.
+ * same trade-orders file, byte for byte, as the core run as plain Java on the same files, and its
+ * warehouse rows load with every check passing.
  */
 @ExtendWith(TestPipelineExtension.class)
 class PipelineMatchesModelTest {
@@ -67,6 +76,33 @@ class PipelineMatchesModelTest {
     assertEquals(model.tradeOrdersCsv(), pipelineCsv); // line ends too: byte for byte
 
     assertTheBookExercisesTheRules(model, wholeShares);
+    assertTheWarehouseHoldsTheModelsPostTradeWeights(staging, model);
+  }
+
+  /**
+   * The staged rows load and pass every data-quality check on this book of shorts, liquidations
+   * and unpriced symbols, and each household's post-trade weights are the model's.
+   */
+  private void assertTheWarehouseHoldsTheModelsPostTradeWeights(StagingArea staging,
+      RebalanceModel.Result model) {
+    Map<String, Double> expected = new TreeMap<>();
+    model.plans().forEach(p -> p.allocations().forEach(a -> expected.put(
+        a.scopeId() + " " + a.symbol(), a.postTradeWeight().doubleValue())));
+    Map<String, Double> loaded = new TreeMap<>();
+    try (Warehouse w = Warehouse.open(dir.resolve("warehouse.duckdb"))) {
+      w.loadRun(RUN_DATE, staging, new RunRecord("matches-model", RUN_DATE, Instant.now(),
+          Instant.now(), "test", RunRecord.SUCCEEDED, 0, 0, 0, 0, 0, 0, "cfg", null, 0));
+      try (Statement s = w.connection().createStatement();
+          ResultSet rs = s.executeQuery("SELECT scope_id || ' ' || symbol, post_trade_weight"
+              + " FROM allocations WHERE scope = 'household'")) {
+        while (rs.next()) {
+          loaded.put(rs.getString(1), rs.getDouble(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(expected, loaded);
   }
 
   /** Guards the fixture: a model that trades nothing would make the comparison worthless. */

@@ -22,8 +22,8 @@ public record Allocation(String scope, String scopeId, String symbol, BigDecimal
   public static final String HOUSEHOLD = "household";
 
   /** A scope that trades nothing: its post-trade weights are its weights. */
-  public static List<Allocation> of(String scope, String scopeId, SortedMap<String, BigDecimal> values,
-      BigDecimal total, Model model, RebalanceRules rules) {
+  public static List<Allocation> of(String scope, String scopeId,
+      SortedMap<String, BigDecimal> values, BigDecimal total, Model model, RebalanceRules rules) {
     return of(scope, scopeId, values, total, AfterTrades.unchanged(values, total), model, rules);
   }
 
@@ -32,8 +32,9 @@ public record Allocation(String scope, String scopeId, String symbol, BigDecimal
    * symbol bought new, the cash of an account that had none). Out of band follows the
    * rebalancing test, so restricted symbols and cash are never out of band.
    */
-  public static List<Allocation> of(String scope, String scopeId, SortedMap<String, BigDecimal> values,
-      BigDecimal total, AfterTrades after, Model model, RebalanceRules rules) {
+  public static List<Allocation> of(String scope, String scopeId,
+      SortedMap<String, BigDecimal> values, BigDecimal total, AfterTrades after, Model model,
+      RebalanceRules rules) {
     SortedMap<String, BigDecimal> all = new TreeMap<>(values);
     model.targets().forEach(t -> all.putIfAbsent(t.symbol(), BigDecimal.ZERO));
     after.values().keySet().forEach(s -> all.putIfAbsent(s, BigDecimal.ZERO));

@@ -109,7 +109,7 @@ public final class QualityChecks {
             + " AS post_trade_weights FROM allocations WHERE run_date = ?"
             + " GROUP BY scope, scope_id HAVING (sum(market_value) <> 0"
             + " AND " + offOne("weight") + ") OR (bool_or(post_trade_weight <> 0)"
-            + " AND " + offOne("post_trade_weight") + ") ORDER BY scope, scope_id");
+            + " AND " + offOne("post_trade_weight") + ") ORDER BY scope, scope_id LIMIT 1");
   }
 
   private static String offOne(String weight) {
@@ -130,7 +130,7 @@ public final class QualityChecks {
             + " brokerage_id || '/' || account_id FROM trade_orders) o"
             + " ON o.run_date = a.run_date AND o.scope = a.scope AND o.scope_id = a.scope_id"
             + " WHERE a.run_date = ? AND a.post_trade_weight IS DISTINCT FROM a.weight"
-            + " ORDER BY a.scope, a.scope_id, a.symbol");
+            + " ORDER BY a.scope, a.scope_id, a.symbol LIMIT 1");
   }
 
   /** Runs every check; returns how many ran, or fails naming the first that found a violation. */

@@ -67,6 +67,62 @@ final class WarehouseViews {
       + " AS drawdown FROM series_values WINDOW w AS (" + SCOPE + " ORDER BY value_date)))"
       + " WHERE undefined = 0";
 
+  /** Run dates the changes compare: the latest successful run's, and the one before it. */
+  private static final String COMPARED = "(SELECT run_date FROM dates"
+      + " UNION ALL SELECT previous_run_date FROM dates)";
+
+  /**
+   * What changed from the previous run date (the latest run date before the latest successful
+   * run's that has a successful run; the tables hold that date's last successful run) to the
+   * latest successful run, one row per change:
+   * <ul>
+   *   <li>{@code drift}: every household of the latest run, its largest absolute drift of any
+   *       symbol (cash included) now and then (NULL when it was not in the previous run);
+   *   <li>{@code went_out_of_band}, {@code back_in_band}: a household in both runs that has a
+   *       symbol out of band now and had none then, or the reverse;
+   *   <li>{@code new_order}, {@code gone_order}: an order (household, brokerage, account, symbol,
+   *       side) of one run and not the other, with its quantity in that run.
+   * </ul>
+   * No rows when no earlier date has a successful run: there is nothing to compare.
+   */
+  private static final String CHANGES_SINCE_PREVIOUS_RUN =
+      "CREATE OR REPLACE VIEW changes_since_previous_run AS"
+      + " WITH dates AS (SELECT r.run_date, max(p.run_date) AS previous_run_date"
+      + " FROM latest_successful_run r JOIN pipeline_runs p ON p.status = 'SUCCEEDED'"
+      + " AND p.run_date < r.run_date GROUP BY r.run_date),"
+      + " households AS (SELECT run_date, scope_id AS household_id, bool_or(out_of_band)"
+      + " AS out_of_band, max(abs(drift)) AS max_abs_drift FROM allocations"
+      + " WHERE scope = 'household' AND run_date IN " + COMPARED + " GROUP BY ALL),"
+      + " now_then AS (SELECT d.run_date, d.previous_run_date, n.household_id, n.out_of_band,"
+      + " p.out_of_band AS was_out_of_band, n.max_abs_drift,"
+      + " p.max_abs_drift AS previous_max_abs_drift FROM dates d"
+      + " JOIN households n ON n.run_date = d.run_date LEFT JOIN households p"
+      + " ON p.run_date = d.previous_run_date AND p.household_id = n.household_id),"
+      + " orders AS (SELECT o.run_date = d.run_date AS is_now, o.household_id, o.brokerage_id,"
+      + " o.account_id, o.symbol, o.side, o.quantity FROM trade_orders o"
+      + " JOIN dates d ON o.run_date IN (d.run_date, d.previous_run_date)),"
+      + " order_changes AS (SELECT household_id, brokerage_id, account_id, symbol, side,"
+      + " n.quantity, p.quantity AS previous_quantity, p.is_now IS NULL AS is_new"
+      + " FROM (SELECT * FROM orders WHERE is_now) n FULL JOIN"
+      + " (SELECT * FROM orders WHERE NOT is_now) p"
+      + " USING (household_id, brokerage_id, account_id, symbol, side)"
+      + " WHERE n.is_now IS NULL OR p.is_now IS NULL)"
+      + " SELECT run_date, previous_run_date, 'drift' AS change, household_id,"
+      + " CAST(NULL AS VARCHAR) AS brokerage_id, CAST(NULL AS VARCHAR) AS account_id,"
+      + " CAST(NULL AS VARCHAR) AS symbol, CAST(NULL AS VARCHAR) AS side,"
+      + " CAST(NULL AS " + Cells.MONEY + ") AS quantity,"
+      + " CAST(NULL AS " + Cells.MONEY + ") AS previous_quantity, max_abs_drift,"
+      + " previous_max_abs_drift, max_abs_drift - previous_max_abs_drift AS drift_change"
+      + " FROM now_then"
+      + " UNION ALL SELECT run_date, previous_run_date, CASE WHEN out_of_band"
+      + " THEN 'went_out_of_band' ELSE 'back_in_band' END, household_id, NULL, NULL, NULL,"
+      + " NULL, NULL, NULL, max_abs_drift, previous_max_abs_drift,"
+      + " max_abs_drift - previous_max_abs_drift FROM now_then"
+      + " WHERE out_of_band <> was_out_of_band"
+      + " UNION ALL SELECT d.run_date, d.previous_run_date, CASE WHEN is_new THEN 'new_order'"
+      + " ELSE 'gone_order' END, household_id, brokerage_id, account_id, symbol, side, quantity,"
+      + " previous_quantity, NULL, NULL, NULL FROM order_changes, dates d";
+
   private static String series(String view, String column, String filter) {
     return "CREATE OR REPLACE VIEW " + view + " AS SELECT run_date, scope, scope_id, value_date,"
         + " portfolio_value, " + column + " FROM series_analytics" + filter;
@@ -93,10 +149,15 @@ final class WarehouseViews {
           + " + INTERVAL 1 DAY, INTERVAL 1 DAY)) AS d FROM (SELECT value_date AS d0 FROM"
           + " prices UNION ALL SELECT run_date FROM pipeline_runs))",
       // What an analyst opens first: the latest successful run and its household allocations.
+      // The latest run date's last successful run: re-running an older date later is not the
+      // latest (its finish time is).
       "CREATE OR REPLACE VIEW latest_successful_run AS SELECT * FROM pipeline_runs"
-          + " WHERE status = 'SUCCEEDED' ORDER BY finished_at DESC LIMIT 1",
+          + " WHERE status = 'SUCCEEDED' ORDER BY run_date DESC, finished_at DESC, run_id DESC"
+          + " LIMIT 1",
       "CREATE OR REPLACE VIEW household_allocation_vs_target AS SELECT a.run_date,"
           + " a.scope_id AS household_id, a.symbol, a.market_value, a.weight, a.target_weight,"
-          + " a.drift, a.out_of_band FROM allocations a JOIN latest_successful_run r"
-          + " ON a.run_date = r.run_date WHERE a.scope = 'household'");
+          + " a.drift, a.out_of_band, a.post_trade_weight FROM allocations a"
+          + " JOIN latest_successful_run r ON a.run_date = r.run_date"
+          + " WHERE a.scope = 'household'",
+      CHANGES_SINCE_PREVIOUS_RUN);
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,10 +128,10 @@ class AfterTradesTest {
     return out;
   }
 
-  /** The simplest fraction n/d (d up to 1000) that the 34-digit weight rounds from, or the decimal. */
+  /** The simplest fraction n/d (d up to 1000) whose 34-digit quotient is w, else w itself. */
   private static String fraction(BigDecimal w) {
     for (int d = 1; d <= 1000; d++) {
-      BigDecimal n = w.multiply(BigDecimal.valueOf(d)).setScale(0, java.math.RoundingMode.HALF_EVEN);
+      BigDecimal n = w.multiply(BigDecimal.valueOf(d)).setScale(0, RoundingMode.HALF_EVEN);
       if (n.divide(BigDecimal.valueOf(d), MathContext.DECIMAL128).compareTo(w) == 0) {
         return d == 1 ? n.toPlainString() : n.toPlainString() + "/" + d;
       }

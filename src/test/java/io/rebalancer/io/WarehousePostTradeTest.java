@@ -5,37 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.rebalancer.core.AccountAnalysis;
-import io.rebalancer.core.AccountAnalyzer;
-import io.rebalancer.core.AccountInfo;
-import io.rebalancer.core.AccountKey;
-import io.rebalancer.core.AfterTrades;
-import io.rebalancer.core.Allocation;
-import io.rebalancer.core.Holding;
-import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.InputException;
-import io.rebalancer.core.Model;
-import io.rebalancer.core.PriceBook;
-import io.rebalancer.core.PricePoint;
-import io.rebalancer.core.PriceSeries;
-import io.rebalancer.core.RebalanceRules;
-import io.rebalancer.core.Rebalancer;
-import io.rebalancer.core.TargetWeight;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,80 +26,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WarehousePostTradeTest {
   private static final LocalDate D = LocalDate.of(2026, 11, 20);
-  private static final RebalanceRules RULES = RebalanceRules.defaults();
-  private static final Model MODEL = new Model("m", List.of(
-      new TargetWeight("A", new BigDecimal("0.5")), new TargetWeight("B", new BigDecimal("0.4")),
-      new TargetWeight("CASH", new BigDecimal("0.1"))));
-  private static final PriceBook PRICES = new PriceBook(List.of(
-      new PriceSeries("B", List.of(new PricePoint(D, new BigDecimal("10"))))));
 
   @TempDir Path dir;
 
-  /** A household's accounts, each "account SYMBOL quantity ...", every position at 10. */
-  private static List<AccountAnalysis> household(String id, String... accountHoldings) {
-    List<AccountAnalysis> out = new ArrayList<>();
-    for (String spec : accountHoldings) {
-      String[] parts = spec.split(" ");
-      List<Holding> rows = new ArrayList<>();
-      for (int i = 1; i < parts.length; i += 2) {
-        boolean cash = parts[i].equals("CASH");
-        rows.add(new Holding("B1", parts[0], parts[i], new BigDecimal(parts[i + 1]),
-            cash ? BigDecimal.ONE : BigDecimal.TEN, cash ? "CASH" : "EQUITY", cash, "B1",
-            "/in/" + parts[0] + ".csv", i));
-      }
-      out.add(AccountAnalyzer.analyze(new AccountInfo(new AccountKey("B1", parts[0]), id, "m",
-          BigDecimal.ZERO), rows, PRICES));
-    }
-    return out;
-  }
-
   /**
-   * Stages every row the pipeline writes for two households, as the core computes them; edit
-   * rewrites allocation rows. H: a1 holds A 70 and C 10 (not in the model), a2 200 of cash, V
-   * 1000. It sells 20 A and all of C and buys 40 B, held nowhere: 30 on a1 (its 300 of
-   * proceeds), 10 on a2. G (a3) is on its model: no orders.
+   * Two households, as the core computes them; edit rewrites allocation rows. H: a1 holds A 70
+   * and C 10 (not in the model), a2 200 of cash, V 1000. It sells 20 A and all of C and buys 40
+   * B, held nowhere: 30 on a1 (its 300 of proceeds), 10 on a2. G (a3) is on its model: no orders.
    */
   private StagingArea stage(String name, UnaryOperator<List<String>> edit) throws IOException {
-    Map<String, List<String>> lines = new TreeMap<>();
-    for (List<AccountAnalysis> accounts : List.of(household("H", "a1 A 70 C 10", "a2 CASH 200"),
-        household("G", "a3 A 50 B 40 CASH 100"))) {
-      String id = accounts.get(0).householdId();
-      HouseholdPlan plan = new Rebalancer(RULES).rebalance(id, MODEL, accounts, PRICES);
-      List<WarehouseRow> rows = new ArrayList<>();
-      for (AccountAnalysis a : accounts) {
-        a.positions().forEach(p -> rows.add(WarehouseRows.holding(D, a, p)));
-        rows.add(WarehouseRows.metrics(D, a));
-      }
-      plan.orders().forEach(o -> rows.add(WarehouseRows.order(D, o)));
-      List<Allocation> allocations = new ArrayList<>(plan.allocations());
-      allocations.addAll(AfterTrades.accountAllocations(accounts, plan.orders(), MODEL, RULES));
-      allocations.forEach(al -> rows.add(WarehouseRows.allocation(D, id, al)));
-      for (WarehouseRow r : rows) {
-        List<String> cells = r.table().equals("allocations") ? edit.apply(r.cells()) : r.cells();
-        lines.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(StagedCsv.line(cells));
-      }
-    }
-    StagingArea staging = StagingArea.create(dir.resolve(name), "run");
-    Files.createDirectories(staging.tables());
-    for (var e : lines.entrySet()) {
-      Files.write(staging.tables().resolve(e.getKey() + "-part-00000-of-00001.csv"), e.getValue());
-    }
-    return staging;
+    return StagedHouseholds.stage(dir.resolve(name), D, edit, "H: a1 A 70 C 10; a2 CASH 200",
+        "G: a3 A 50 B 40 CASH 100");
   }
 
   private static RunRecord run(String id) {
-    return new RunRecord(id, D, Instant.now(), Instant.now(), "test", RunRecord.SUCCEEDED, 0, 0,
-        3, 2, 4, 0, "cfg", null, 0);
+    return StagedHouseholds.run(id, D, Instant.now());
   }
 
   private static List<String> query(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
+    return StagedHouseholds.query(c, sql);
   }
 
   @Test
