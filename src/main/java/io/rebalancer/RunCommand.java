@@ -196,6 +196,7 @@ public final class RunCommand {
     out.printf("  %d orders (%d sells for %s, %d buys for %s), %d unplaced trades%n", s.orders(),
         s.sells(), money(s.sellAmount()), s.buys(), money(s.buyAmount()), s.unplaced());
     out.printf("  wrote %s%n", p.ordersFile());
+    out.printf("  wrote %s%n", p.reportFile());
     if (p.rejectedFile() != null) {
       out.printf("  wrote %s (%d rejected rows)%n", p.rejectedFile(), p.run().recordsRejected());
     }

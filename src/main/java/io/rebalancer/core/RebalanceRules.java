@@ -39,6 +39,19 @@ public record RebalanceRules(BigDecimal absoluteBand, BigDecimal relativeBand,
     return target.signum() > 0 && gap.compareTo(relativeBand.multiply(target).multiply(total)) > 0;
   }
 
+  /**
+   * The drift, in weight points either side of the target, that a symbol of this target may have
+   * before it is out of band: the narrower of the two bands (either one breached is out), and
+   * zero for a symbol the model does not hold (any position in it is liquidated). The report
+   * draws it; {@link #outsideBands} stays the test, exact and without division.
+   */
+  public BigDecimal band(BigDecimal target) {
+    if (target.signum() <= 0) {
+      return BigDecimal.ZERO;
+    }
+    return absoluteBand.min(relativeBand.multiply(target));
+  }
+
   /** The decimals a traded quantity may have: none for whole shares. */
   public int tradeScale() {
     return wholeShares ? 0 : quantityScale;

@@ -5,6 +5,7 @@ import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.trust.InputProblem;
+import io.rebalancer.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import java.util.TreeSet;
 /**
  * Publishes a finished pipeline's staged outputs, or nothing: checks that every source gave
  * holdings and that rejected rows are within the limit, loads the warehouse in one transaction,
- * then renames the trade-orders file into place.
+ * writes the HTML report from the loaded rows, then renames the report and the trade-orders file
+ * into place.
  */
 public final class Publisher {
   private final PipelineConfig config;
@@ -37,7 +39,8 @@ public final class Publisher {
 
   /** What a run published. */
   public record Published(Map<String, SourceTally> tallies, StagedSummary summary,
-      Path ordersFile, Path rejectedFile, Path warehouse, RunRecord run, InputFacts inputs) {}
+      Path ordersFile, Path rejectedFile, Path warehouse, RunRecord run, InputFacts inputs,
+      Path reportFile) {}
 
   /**
    * What the run's summary says of the inputs: each file with its date (by source and file) and
@@ -75,10 +78,15 @@ public final class Publisher {
         staging.path().resolve(RejectedRowsCsv.fileName(runDate)));
     Path rejectedFile = rejectedStaged == null ? null
         : outputDir.resolve(rejectedStaged.getFileName());
+    Path report = outputDir.resolve(Report.fileName(runDate));
+    Path reportStaged = staging.path().resolve(report.getFileName());
     try (Warehouse w = Warehouse.open(warehousePath)) {
       run = run.withChecks(w.loadRun(runDate, staging, run));
+      // from the rows just committed, so that the page shows what the warehouse holds
+      Report.write(w.connection(), config, runDate, run.runId(), reportStaged);
     }
     try {
+      StagingArea.publish(reportStaged, report);
       StagingArea.publish(staging.mergedOrders(runDate), orders);
       if (rejectedStaged != null) {
         StagingArea.publish(rejectedStaged, rejectedFile);
@@ -88,7 +96,8 @@ public final class Publisher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + orders, e);
     }
-    return new Published(tallies, s, orders, rejectedFile, warehousePath, run, inputFacts());
+    return new Published(tallies, s, orders, rejectedFile, warehousePath, run, inputFacts(),
+        report);
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.List;
  * Data-quality checks run inside the load transaction, before commit, as dbt's tests would: each
  * is a query for the run date's violations; any row fails the run, naming the check.
  */
-final class QualityChecks {
+public final class QualityChecks {
   /** A named query whose rows are violations; its one parameter is the run date. */
   record Check(String name, String sql) {}
 
@@ -78,6 +78,25 @@ final class QualityChecks {
   }
 
   /**
+   * The names of the checks a load runs, in the order it runs them: each upserted table's staged
+   * keys (see {@link #stagedKeyUnique}), then {@link #all}. A run that loaded passed every one.
+   */
+  public static List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (Table<?> t : WarehouseTables.LOADED) {
+      if (t.load() == Table.Load.UPSERT) {
+        names.add(stagedKeyName(t));
+      }
+    }
+    all().forEach(c -> names.add(c.name()));
+    return names;
+  }
+
+  private static String stagedKeyName(Table<?> t) {
+    return "unique_staged_" + t.name() + "(" + String.join(", ", t.key()) + ")";
+  }
+
+  /**
    * Each scope's weights, and its post-trade weights, sum to 1, as a model's targets must (within
    * 1e-9). The stored weights are doubles, each within 1e-16 of its exact quotient, so the bound
    * grows with their absolute sum (a household worth little beside its positions has weights in
@@ -134,7 +153,7 @@ final class QualityChecks {
   /** Fails the run when the staged rows (an SQL relation) hold a key of the table twice. */
   static void stagedKeyUnique(Connection c, Table<?> t, String staged) throws SQLException {
     String key = String.join(", ", t.key());
-    String name = "unique_staged_" + t.name() + "(" + key + ")";
+    String name = stagedKeyName(t);
     try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", count(*) FROM " + staged
         + " GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT 1");
         ResultSet rs = ps.executeQuery()) {

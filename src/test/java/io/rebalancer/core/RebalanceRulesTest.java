@@ -97,4 +97,14 @@ class RebalanceRulesTest {
     assertThat(RULES, is(new RebalanceRules(new BigDecimal("0.05"), new BigDecimal("0.25"),
         new BigDecimal("100.00"), true, 6, List.of())));
   }
+
+  @Test
+  void theBandIsTheNarrowerOfTheTwoAndAgreesWithTheTest() {
+    assertThat(RULES.band(new BigDecimal("0.40")), is(new BigDecimal("0.05"))); // 25% of 0.40 is 0.10
+    assertThat(RULES.band(new BigDecimal("0.10")), is(new BigDecimal("0.0250"))); // 25% of 0.10
+    assertThat(RULES.band(BigDecimal.ZERO), is(BigDecimal.ZERO)); // not in the model: liquidated
+    // just inside and just outside the band of a 0.10 target, on a total of 1000
+    assertThat(outside("125", "0.10"), is(false));
+    assertThat(outside("125.01", "0.10"), is(true));
+  }
 }

@@ -64,7 +64,8 @@ class DirectLauncherIT {
     Launcher.Run run = direct("--runDate=2026-11-20");
 
     assertThat(run.describe(), run.exitCode(), is(0));
-    assertThat(fileNames(output), is(Set.of("trade_orders_20261120.csv", "warehouse.duckdb")));
+    assertThat(fileNames(output), is(Set.of("report_20261120.html", "trade_orders_20261120.csv",
+        "warehouse.duckdb")));
     List<String> lines = orderLines("trade_orders_20261120.csv");
     assertThat(lines.get(0), is(HEADER));
     assertThat(lines.stream().filter(HEADER::equals).count(), is(1L));
@@ -112,8 +113,8 @@ class DirectLauncherIT {
     assertThat(nextDay.get("holdings"), is(first.get("holdings")));
     assertThat(nextDay.get("trade_orders"),
         is((long) orderLines("trade_orders_20261121.csv").size() - 1));
-    assertThat(fileNames(output), is(Set.of("trade_orders_20261120.csv",
-        "trade_orders_20261121.csv", "warehouse.duckdb")));
+    assertThat(fileNames(output), is(Set.of("report_20261120.html", "report_20261121.html",
+        "trade_orders_20261120.csv", "trade_orders_20261121.csv", "warehouse.duckdb")));
     assertThat(query("SELECT CAST(run_date AS VARCHAR), status, count(*) FROM pipeline_runs"
         + " GROUP BY ALL ORDER BY 1"), is(List.of(
             Arrays.asList("2026-11-20", "SUCCEEDED", 2L),

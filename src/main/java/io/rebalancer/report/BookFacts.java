@@ -1,0 +1,62 @@
+package io.rebalancer.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What the report says of the book and its households, as the warehouse holds them. */
+public final class BookFacts {
+  private BookFacts() {}
+
+  /** The whole book's totals for the run. */
+  public record Totals(long households, long accounts, BigDecimal totalValue,
+      long householdsOutOfBand, long sells, BigDecimal sellAmount, long buys,
+      BigDecimal buyAmount, long unplaced, long rejected) {
+    public long orders() {
+      return sells + buys;
+    }
+  }
+
+  /** One brokerage's orders. */
+  public record BrokerageOrders(String brokerageId, long accounts, long sells,
+      BigDecimal sellAmount, long buys, BigDecimal buyAmount) {}
+
+  /**
+   * A household in the index: worst first means out of band first, then by its largest drift of a
+   * traded symbol (cash is never traded), then by id.
+   *
+   * @param rank 1 for the worst household of the book
+   * @param maxDrift the largest |weight - target| of its non-cash symbols
+   */
+  public record Household(long rank, String householdId, String modelId, long accounts,
+      BigDecimal totalValue, long symbolsOutOfBand, double maxDrift, long orders,
+      long unplaced) {
+    public boolean outOfBand() {
+      return symbolsOutOfBand > 0;
+    }
+  }
+
+  /** A symbol's household allocation: now, the target and after this run's orders. */
+  public record SymbolWeight(String householdId, String symbol, BigDecimal marketValue,
+      double weight, double targetWeight, double drift, boolean outOfBand,
+      Double postTradeWeight) {}
+
+  /** A trade order as the orders file has it. */
+  public record Order(String orderId, String householdId, String brokerageId, String accountId,
+      String symbol, String side, BigDecimal quantity, BigDecimal price,
+      BigDecimal estimatedAmount, BigDecimal currentWeight, BigDecimal targetWeight,
+      String reason) {}
+
+  /** A trade the rebalancer wanted and could not place. */
+  public record Unplaced(String householdId, String symbol, String side, BigDecimal quantity,
+      String reason) {}
+
+  /** One household in full, for the detail section. */
+  public record HouseholdDetail(Household household, List<SymbolWeight> allocations,
+      List<Order> orders, List<Unplaced> unplaced) {
+    public HouseholdDetail {
+      allocations = List.copyOf(allocations);
+      orders = List.copyOf(orders);
+      unplaced = List.copyOf(unplaced);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.rebalancer.report;
+
+import static j2html.TagCreator.caption;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.h3;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.table;
+import static j2html.TagCreator.tbody;
+import static j2html.TagCreator.td;
+import static j2html.TagCreator.text;
+import static j2html.TagCreator.th;
+import static j2html.TagCreator.thead;
+import static j2html.TagCreator.tr;
+
+import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.report.BookFacts.Household;
+import io.rebalancer.report.BookFacts.HouseholdDetail;
+import io.rebalancer.report.BookFacts.Order;
+import io.rebalancer.report.BookFacts.SymbolWeight;
+import io.rebalancer.report.BookFacts.Unplaced;
+import j2html.tags.DomContent;
+import j2html.tags.specialized.SectionTag;
+import java.math.BigDecimal;
+
+/** One household in full: its chart, its drift against the bands, its orders and unplaced trades. */
+final class HouseholdSection {
+  private final RebalanceRules rules;
+  private final AllocationChart chart;
+
+  HouseholdSection(RebalanceRules rules) {
+    this.rules = rules;
+    this.chart = new AllocationChart(rules);
+  }
+
+  /** The anchor of a detailed household: its rank, since an id may hold any character. */
+  static String anchor(long rank) {
+    return "hh-" + rank;
+  }
+
+  SectionTag render(HouseholdDetail d) {
+    Household h = d.household();
+    return section().withClass("household card").withId(anchor(h.rank()))
+        .attr("data-household", h.householdId()).with(
+            h3().with(span(h.householdId()).withClass("hid"), text(" "), status(h)),
+            p().withClass("facts").with(text("#" + h.rank() + " of the book · model "),
+                span(h.modelId()), text(" · " + h.accounts() + " account"
+                    + (h.accounts() == 1 ? "" : "s") + " · value "),
+                span(Numbers.money(h.totalValue())).withClass("num total-value"),
+                text(" · largest drift " + Numbers.points(h.maxDrift()).replace("+", ""))),
+            div().withClass("chart-box").with(legend(), chart.draw(d.allocations())),
+            drifts(d),
+            orders(d),
+            unplaced(d));
+  }
+
+  static DomContent status(Household h) {
+    return h.outOfBand()
+        ? span(h.symbolsOutOfBand() + " out of band").withClass("badge bad")
+        : span("within bands").withClass("badge good");
+  }
+
+  private static DomContent legend() {
+    return div().withClass("legend").with(
+        span().withClass("key now"), text("now"),
+        span().withClass("key now-out"), text("now, out of band"),
+        span().withClass("key target"), text("target"),
+        span().withClass("key after"), text("after the orders"),
+        span().withClass("key band"), text("drift band"));
+  }
+
+  private DomContent drifts(HouseholdDetail d) {
+    return table().withClass("drifts").with(
+        caption("Drift against the bands (absolute " + Numbers.points(rules.absoluteBand()
+            .doubleValue()).replace("+", "") + ", relative "
+            + rules.relativeBand().movePointRight(2).stripTrailingZeros().toPlainString()
+            + "% of the target; the narrower applies)"),
+        thead(tr(th("symbol"), th("value").withClass("num"), th("now").withClass("num"),
+            th("target").withClass("num"), th("band").withClass("num"),
+            th("drift").withClass("num"), th("after orders").withClass("num"), th("status"))),
+        tbody(each(d.allocations(), this::driftRow)));
+  }
+
+  private DomContent driftRow(SymbolWeight w) {
+    boolean traded = chart.traded(w.symbol());
+    String band = !traded ? "" : w.targetWeight() <= 0 ? "none: not in the model"
+        : "± " + Numbers.points(rules.band(BigDecimal.valueOf(w.targetWeight())).doubleValue())
+            .replace("+", "");
+    return tr(td(w.symbol()), td(Numbers.money(w.marketValue())).withClass("num"),
+        td(Numbers.percent(w.weight())).withClass("num weight"),
+        td(Numbers.percent(w.targetWeight())).withClass("num target"),
+        td(band).withClass("num"), td(Numbers.points(w.drift())).withClass("num drift"),
+        td(w.postTradeWeight() == null ? "" : Numbers.percent(w.postTradeWeight()))
+            .withClass("num after"),
+        td(!traded ? span("not traded").withClass("muted")
+            : w.outOfBand() ? span("out of band").withClass("badge bad")
+            : span("within").withClass("badge good")))
+        .attr("data-symbol", w.symbol());
+  }
+
+  private static DomContent orders(HouseholdDetail d) {
+    if (d.orders().isEmpty()) {
+      return p("No orders.").withClass("muted");
+    }
+    return table().withClass("orders").with(caption(d.orders().size() + " order"
+            + (d.orders().size() == 1 ? "" : "s")),
+        thead(tr(th("order"), th("brokerage"), th("account"), th("side"), th("symbol"),
+            th("quantity").withClass("num"), th("price").withClass("num"),
+            th("amount").withClass("num"), th("reason"))),
+        tbody(each(d.orders(), HouseholdSection::orderRow)));
+  }
+
+  private static DomContent orderRow(Order o) {
+    return tr(td(o.orderId()).withClass("mono"), td(o.brokerageId()), td(o.accountId()),
+        td(span(o.side()).withClass("side " + o.side().toLowerCase(java.util.Locale.ROOT))),
+        td(o.symbol()), td(Numbers.plain(o.quantity())).withClass("num quantity"),
+        td(Numbers.plain(o.price())).withClass("num"),
+        td(Numbers.money(o.estimatedAmount())).withClass("num amount"), td(o.reason()))
+        .attr("data-order", o.orderId());
+  }
+
+  private static DomContent unplaced(HouseholdDetail d) {
+    if (d.unplaced().isEmpty()) {
+      return p("No unplaced trades.").withClass("muted");
+    }
+    return table().withClass("unplaced").with(caption(d.unplaced().size()
+            + " unplaced trade" + (d.unplaced().size() == 1 ? "" : "s")),
+        thead(tr(th("symbol"), th("side"), th("quantity").withClass("num"), th("reason"))),
+        tbody(each(d.unplaced(), (Unplaced u) -> tr(td(u.symbol()), td(u.side()),
+            td(u.quantity() == null ? "no price" : Numbers.plain(u.quantity()))
+                .withClass("num"), td(u.reason())))));
+  }
+}
