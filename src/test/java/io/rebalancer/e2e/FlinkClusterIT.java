@@ -5,25 +5,47 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real standalone Flink cluster (JobManager and TaskManager processes started by
- * runners/flink-cluster.sh) runs the sample pipeline submitted by runners/flink-submit.sh; its
- * outputs must equal the Direct runner's. The cluster is stopped even when a test fails.
+ * runners/flink-cluster.sh) runs the sample pipeline submitted three ways, as a Flink operator
+ * would: runners/flink-submit.sh, Flink's own client (`flink run` with the bundled jar) and the
+ * REST API (/jars/upload, /jars/ID/run, detached, then runners/publish.sh); each publishes the
+ * Direct runner's outputs. The cluster is stopped even when a test fails; the last test kills
+ * its JobManager to see status fail.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkClusterIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ORDERS = "trade_orders_20261120.csv";
+
   @TempDir
   static Path work;
 
@@ -53,24 +75,107 @@ class FlinkClusterIT {
     }
   }
 
+  private static Path direct;
+
+  /** The Direct runner's outputs of the sample, which every Flink submission must equal. */
+  private static synchronized Path direct() throws Exception {
+    if (direct == null) {
+      Path dir = work.resolve("direct");
+      Launcher.Run d = launcher.run("direct.sh", "--runDate=2026-11-20", "--outputDir=" + dir);
+      assertThat(d.describe(), d.exitCode(), is(0));
+      direct = dir;
+    }
+    return direct;
+  }
+
+  private static void assertSameOutputsAsDirect(Path flink) throws Exception {
+    assertThat(Files.readAllBytes(flink.resolve(ORDERS)),
+        equalTo(Files.readAllBytes(direct().resolve(ORDERS))));
+    assertThat(Launcher.warehouseContents(flink.resolve("warehouse.duckdb")),
+        equalTo(Launcher.warehouseContents(direct().resolve("warehouse.duckdb"))));
+  }
+
   @Test
   void theClusterRunsTheSampleToTheDirectRunnersOutputs() throws Exception {
-    Path direct = work.resolve("direct");
     Path flink = work.resolve("flink");
-    Launcher.Run d = launcher.run("direct.sh", "--runDate=2026-11-20", "--outputDir=" + direct);
-    assertThat(d.describe(), d.exitCode(), is(0));
     Launcher.Run f = launcher.run("flink-submit.sh", "--runDate=2026-11-20",
         "--outputDir=" + flink, "--flinkMaster=127.0.0.1:" + restPort, "--parallelism=2");
     assertThat(f.describe(), f.exitCode(), is(0));
-
-    String file = "trade_orders_20261120.csv";
-    assertThat(Files.readAllBytes(flink.resolve(file)),
-        equalTo(Files.readAllBytes(direct.resolve(file))));
-    assertThat(Launcher.warehouseContents(flink.resolve("warehouse.duckdb")),
-        equalTo(Launcher.warehouseContents(direct.resolve("warehouse.duckdb"))));
+    assertSameOutputsAsDirect(flink);
     String jobs = get("/jobs/overview");
     assertThat(jobs, containsString("\"name\":\"daily-rebalance-2026-11-20\""));
     assertThat(jobs, containsString("\"state\":\"FINISHED\""));
+  }
+
+  @Test
+  void flinkRunWithTheBundledJarPublishesTheDirectRunnersOutputs() throws Exception {
+    Path out = work.resolve("flink-run");
+    Launcher.Run run = launcher.run(clusterEnv, "flink-cluster.sh", "flink", "run",
+        bundledJar().toString(), "--config=" + sampleConfig(), "--outputDir=" + out,
+        "--runDate=2026-11-20", "--parallelism=2");
+    assertThat(run.describe(), run.exitCode(), is(0));
+    assertThat(run.stdout(), containsString("daily-rebalance: run 2026-11-20-"));
+    assertSameOutputsAsDirect(out);
+    assertThat("an attached run removes its staging", Files.list(out)
+        .filter(f -> f.getFileName().toString().startsWith(".staging-")).count(), is(0L));
+  }
+
+  @Test
+  void aFailingRunUnderFlinkRunThrowsItsErrorLine() throws Exception {
+    Launcher.Run run = launcher.run(clusterEnv, "flink-cluster.sh", "flink", "run",
+        bundledJar().toString(), "--config=" + sampleConfig(), "--runDate=20261120",
+        "--outputDir=" + work.resolve("flink-run-failed"));
+    assertThat(run.describe(), run.exitCode(), not(is(0)));
+    assertThat(run.describe(), run.stdout() + String.join("\n", run.stderrLines()),
+        containsString("--runDate: '20261120' is not a date (YYYY-MM-DD)"));
+  }
+
+  @Test
+  void theRestApiRunsTheJarDetachedAndPublishLoadsItsOutputs() throws Exception {
+    String jarId = uploadJar();
+    Path out = work.resolve("rest");
+
+    // A run that fails before its job: the error comes back, and the JobManager lives on.
+    HttpResponse<String> failed = runJar(jarId, List.of("--config=" + sampleConfig(),
+        "--outputDir=" + out, "--runDate=20261120"));
+    assertThat(failed.body(), failed.statusCode(), not(is(200)));
+    assertThat(failed.body(), containsString("is not a date (YYYY-MM-DD)"));
+    assertThat("the JobManager answers after a failed program", answers(), is(true));
+
+    HttpResponse<String> run = runJar(jarId, List.of("--config=" + sampleConfig(),
+        "--outputDir=" + out, "--runDate=2026-11-20", "--parallelism=2"));
+    assertThat(run.body(), run.statusCode(), is(200));
+    String jobId = JSON.readTree(run.body()).get("jobid").asText();
+    assertThat(waitForJob(jobId), is("FINISHED"));
+    assertThat("the JobManager answers after the job", answers(), is(true));
+    assertThat(jobManagerAlive(), is(true));
+    assertThat("nothing is published before publish", Files.exists(out.resolve(ORDERS)),
+        is(false));
+    List<Path> staged = new ArrayList<>();
+    Files.list(out).filter(f -> f.getFileName().toString().startsWith(".staging-"))
+        .forEach(staged::add);
+    assertThat(staged, hasSize(1));
+    assertThat(Files.exists(staged.get(0).resolve("_COMPLETE")), is(true));
+
+    Launcher.Run publish = launcher.run("publish.sh", "--outputDir=" + out);
+    assertThat(publish.describe(), publish.exitCode(), is(0));
+    assertThat(publish.stdout(), containsString("on FlinkRunner"));
+    assertSameOutputsAsDirect(out);
+    assertThat(Files.exists(staged.get(0)), is(false));
+
+    // Beam's counters (namespace rebalancer) reach Flink as the job's accumulators, and count
+    // what the published run says it did.
+    Map<String, Long> counters = beamCounters(get("/jobs/" + jobId + "/accumulators"));
+    Path warehouse = out.resolve("warehouse.duckdb");
+    List<Object> run0 = Launcher.query(warehouse, "SELECT records_read, records_rejected,"
+        + " accounts, households, orders, unplaced FROM pipeline_runs").get(0);
+    Object holdings = Launcher.query(warehouse,
+        "SELECT SUM(holdings) FROM source_counts").get(0).get(0);
+    Map<String, Long> expected = new TreeMap<>(Map.of("rows_read", number(run0.get(0)),
+        "rows_rejected", number(run0.get(1)), "accounts", number(run0.get(2)),
+        "households", number(run0.get(3)), "orders", number(run0.get(4)),
+        "unplaced_trades", number(run0.get(5)), "holdings", number(holdings)));
+    assertThat(counters, equalTo(expected));
   }
 
   @Test
@@ -80,6 +185,128 @@ class FlinkClusterIT {
     assertThat(status.stdout(), containsString("jobmanager: pid"));
     assertThat(status.stdout(), containsString("taskmanager-1: pid"));
     assertThat(status.stdout(), containsString("\"taskmanagers\":1"));
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: it kills the JobManager
+  void statusFailsOnceTheJobManagerIsGone() throws Exception {
+    long pid = Long.parseLong(Files.readString(work.resolve("cluster/pids/jobmanager.pid"))
+        .trim());
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+    }
+    Launcher.Run status = launcher.run(clusterEnv, "flink-cluster.sh", "status");
+    assertThat(status.describe(), status.exitCode(), is(1));
+    assertThat(status.describe(), status.stderrLines(), hasSize(1));
+    assertThat(status.stderrLines().get(0), containsString(
+        "error: the JobManager (pid " + pid + ") is not running"));
+  }
+
+  private static Path bundledJar() {
+    Path jar = Launcher.projectRoot().resolve("target/portfolio-rebalancer-bundled.jar");
+    assertThat("mvn package builds " + jar + " before the ITs", Files.isRegularFile(jar),
+        is(true));
+    return jar;
+  }
+
+  /** Absolute, as Flink's client and JobManager run in folders of their own. */
+  private static Path sampleConfig() {
+    return Launcher.projectRoot().resolve("pipelines/daily-rebalance.yaml");
+  }
+
+  private static boolean jobManagerAlive() throws IOException {
+    long pid = Long.parseLong(Files.readString(work.resolve("cluster/pids/jobmanager.pid"))
+        .trim());
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** POST /jars/upload, as the web UI's "Submit New Job" does: the multipart field jarfile. */
+  private static String uploadJar() throws Exception {
+    String boundary = "----rebalancer" + System.nanoTime();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\";"
+        + " filename=\"portfolio-rebalancer-bundled.jar\"\r\nContent-Type:"
+        + " application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    HttpRequest upload = HttpRequest.newBuilder(uri("/jars/upload"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+            HttpRequest.BodyPublishers.ofFile(bundledJar()),
+            HttpRequest.BodyPublishers.ofByteArray(tail)))
+        .build();
+    HttpResponse<String> r = HttpClient.newHttpClient().send(upload,
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.body(), r.statusCode(), is(200));
+    String file = JSON.readTree(r.body()).get("filename").asText();
+    return Path.of(file).getFileName().toString();
+  }
+
+  /** POST /jars/ID/run with the program's arguments (what the web UI's Submit button sends). */
+  private static HttpResponse<String> runJar(String jarId, List<String> args) throws Exception {
+    String body = JSON.writeValueAsString(Map.of("programArgsList", args));
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/jars/" + jarId + "/run"))
+        .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Polls GET /jobs/ID until the job is in a terminal state; returns that state. */
+  private static String waitForJob(String jobId) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+    String state = "";
+    while (Instant.now().isBefore(deadline)) {
+      state = JSON.readTree(get("/jobs/" + jobId)).path("state").asText();
+      if (List.of("FINISHED", "FAILED", "CANCELED").contains(state)) {
+        return state;
+      }
+      Thread.sleep(1000);
+    }
+    return state + " after 4 minutes";
+  }
+
+  /**
+   * Beam's FlinkRunner ships its metrics as one accumulator, __metricscontainers, whose value is
+   * Beam's monitoring infos as JSON: a user counter is urn beam:metric:user:sum_int64:v1 with its
+   * namespace and name in labels and its value as a base64 varint. Summed over steps.
+   */
+  private static Map<String, Long> beamCounters(String accumulators) throws IOException {
+    Map<String, Long> counters = new TreeMap<>();
+    for (JsonNode acc : JSON.readTree(accumulators).path("user-task-accumulators")) {
+      if (!acc.path("name").asText().equals("__metricscontainers")) {
+        continue;
+      }
+      for (JsonNode info : JSON.readTree(acc.path("value").asText()).path("metrics")
+          .path("attempted")) {
+        JsonNode labels = info.path("labels");
+        if (info.path("urn").asText().equals("beam:metric:user:sum_int64:v1")
+            && labels.path("NAMESPACE").asText().equals("rebalancer")) {
+          counters.merge(labels.path("NAME").asText(),
+              varint(Base64.getDecoder().decode(info.path("payload").asText())), Long::sum);
+        }
+      }
+    }
+    return counters;
+  }
+
+  private static long varint(byte[] bytes) {
+    long value = 0;
+    for (int i = 0, shift = 0; i < bytes.length; i++, shift += 7) {
+      value |= (long) (bytes[i] & 0x7f) << shift;
+      if ((bytes[i] & 0x80) == 0) {
+        break;
+      }
+    }
+    return value;
+  }
+
+  private static long number(Object o) {
+    return ((Number) o).longValue();
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + restPort + path);
   }
 
   private static String get(String path) throws IOException, InterruptedException {
