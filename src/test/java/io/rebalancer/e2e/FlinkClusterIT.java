@@ -25,6 +25,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -118,6 +120,23 @@ class FlinkClusterIT {
     assertSameOutputsAsDirect(out);
     assertThat("an attached run removes its staging", Files.list(out)
         .filter(f -> f.getFileName().toString().startsWith(".staging-")).count(), is(0L));
+  }
+
+  @Test
+  void flinkRunDetachedLeavesTheRunStagedForPublish() throws Exception {
+    Path out = work.resolve("flink-run-detached");
+    Launcher.Run run = launcher.run(clusterEnv, "flink-cluster.sh", "flink", "run", "-d",
+        bundledJar().toString(), "--config=" + sampleConfig(), "--outputDir=" + out,
+        "--runDate=2026-11-20", "--parallelism=2");
+    assertThat(run.describe(), run.exitCode(), is(0));
+    assertThat(run.stdout(), containsString("submitted to Flink, detached"));
+    Matcher job = Pattern.compile("submitted with JobID ([0-9a-f]{32})")
+        .matcher(run.stdout());
+    assertThat(run.describe(), job.find(), is(true));
+    assertThat(waitForJob(job.group(1)), is("FINISHED"));
+    Launcher.Run publish = launcher.run("publish.sh", "--outputDir=" + out);
+    assertThat(publish.describe(), publish.exitCode(), is(0));
+    assertSameOutputsAsDirect(out);
   }
 
   @Test
