@@ -68,6 +68,9 @@ final class FlinkLaunch {
    * and a --flinkConfDir of the user's is left as it is.
    */
   static void prepareEmbedded(PipelineOptions options) {
+    if (!flinkPresent()) {
+      return; // the bundled jar outside a cluster: Beam's FlinkRunner says what is missing
+    }
     FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
     if (!"[local]".equals(flink.getFlinkMaster()) || flink.getFlinkConfDir() != null
         || visibleToSystemLoader("org.apache.flink.api.common.ExecutionConfig")) {
