@@ -8,20 +8,13 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,6 +47,7 @@ class FlinkClusterIT {
   private static Launcher launcher;
   private static Map<String, String> clusterEnv;
   private static int restPort;
+  private static FlinkRest rest;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -62,6 +56,7 @@ class FlinkClusterIT {
     launcher = new Launcher(project, Files.createDirectories(work.resolve("logs")));
     clusterEnv = Map.of("FLINK_CLUSTER_DIR", work.resolve("cluster").toString());
     restPort = Launcher.freePort();
+    rest = new FlinkRest(restPort);
     Launcher.Run started = launcher.run(clusterEnv, "flink-cluster.sh", "start",
         "--port=" + restPort, "--rpc-port=" + Launcher.freePort());
     assertThat(started.describe(), started.exitCode(), is(0));
@@ -104,7 +99,7 @@ class FlinkClusterIT {
         "--outputDir=" + flink, "--flinkMaster=127.0.0.1:" + restPort, "--parallelism=2");
     assertThat(f.describe(), f.exitCode(), is(0));
     assertSameOutputsAsDirect(flink);
-    String jobs = get("/jobs/overview");
+    String jobs = rest.get("/jobs/overview");
     assertThat(jobs, containsString("\"name\":\"daily-rebalance-2026-11-20\""));
     assertThat(jobs, containsString("\"state\":\"FINISHED\""));
   }
@@ -133,7 +128,7 @@ class FlinkClusterIT {
     Matcher job = Pattern.compile("submitted with JobID ([0-9a-f]{32})")
         .matcher(run.stdout());
     assertThat(run.describe(), job.find(), is(true));
-    assertThat(waitForJob(job.group(1)), is("FINISHED"));
+    assertThat(rest.waitForJob(job.group(1)), is("FINISHED"));
     Launcher.Run publish = launcher.run("publish.sh", "--outputDir=" + out);
     assertThat(publish.describe(), publish.exitCode(), is(0));
     assertSameOutputsAsDirect(out);
@@ -151,21 +146,21 @@ class FlinkClusterIT {
 
   @Test
   void theRestApiRunsTheJarDetachedAndPublishLoadsItsOutputs() throws Exception {
-    String jarId = uploadJar();
+    String jarId = rest.uploadJar(bundledJar());
     Path out = work.resolve("rest");
 
     // A run that fails before its job: the error comes back, and the JobManager lives on.
-    HttpResponse<String> failed = runJar(jarId, List.of("--config=" + sampleConfig(),
+    HttpResponse<String> failed = rest.runJar(jarId, List.of("--config=" + sampleConfig(),
         "--outputDir=" + out, "--runDate=20261120"));
     assertThat(failed.body(), failed.statusCode(), not(is(200)));
     assertThat(failed.body(), containsString("is not a date (YYYY-MM-DD)"));
     assertThat("the JobManager answers after a failed program", answers(), is(true));
 
-    HttpResponse<String> run = runJar(jarId, List.of("--config=" + sampleConfig(),
+    HttpResponse<String> run = rest.runJar(jarId, List.of("--config=" + sampleConfig(),
         "--outputDir=" + out, "--runDate=2026-11-20", "--parallelism=2"));
     assertThat(run.body(), run.statusCode(), is(200));
     String jobId = JSON.readTree(run.body()).get("jobid").asText();
-    assertThat(waitForJob(jobId), is("FINISHED"));
+    assertThat(rest.waitForJob(jobId), is("FINISHED"));
     assertThat("the JobManager answers after the job", answers(), is(true));
     assertThat(jobManagerAlive(), is(true));
     assertThat("nothing is published before publish", Files.exists(out.resolve(ORDERS)),
@@ -184,7 +179,7 @@ class FlinkClusterIT {
 
     // Beam's counters (namespace rebalancer) reach Flink as the job's accumulators, and count
     // what the published run says it did.
-    Map<String, Long> counters = beamCounters(get("/jobs/" + jobId + "/accumulators"));
+    Map<String, Long> counters = rest.beamCounters(jobId);
     Path warehouse = out.resolve("warehouse.duckdb");
     List<Object> run0 = Launcher.query(warehouse, "SELECT records_read, records_rejected,"
         + " accounts, households, orders, unplaced FROM pipeline_runs").get(0);
@@ -242,101 +237,13 @@ class FlinkClusterIT {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  /** POST /jars/upload, as the web UI's "Submit New Job" does: the multipart field jarfile. */
-  private static String uploadJar() throws Exception {
-    String boundary = "----rebalancer" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\";"
-        + " filename=\"portfolio-rebalancer-bundled.jar\"\r\nContent-Type:"
-        + " application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    HttpRequest upload = HttpRequest.newBuilder(uri("/jars/upload"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-            HttpRequest.BodyPublishers.ofFile(bundledJar()),
-            HttpRequest.BodyPublishers.ofByteArray(tail)))
-        .build();
-    HttpResponse<String> r = HttpClient.newHttpClient().send(upload,
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.body(), r.statusCode(), is(200));
-    String file = JSON.readTree(r.body()).get("filename").asText();
-    return Path.of(file).getFileName().toString();
-  }
-
-  /** POST /jars/ID/run with the program's arguments (what the web UI's Submit button sends). */
-  private static HttpResponse<String> runJar(String jarId, List<String> args) throws Exception {
-    String body = JSON.writeValueAsString(Map.of("programArgsList", args));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/jars/" + jarId + "/run"))
-        .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Polls GET /jobs/ID until the job is in a terminal state; returns that state. */
-  private static String waitForJob(String jobId) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-    String state = "";
-    while (Instant.now().isBefore(deadline)) {
-      state = JSON.readTree(get("/jobs/" + jobId)).path("state").asText();
-      if (List.of("FINISHED", "FAILED", "CANCELED").contains(state)) {
-        return state;
-      }
-      Thread.sleep(1000);
-    }
-    return state + " after 4 minutes";
-  }
-
-  /**
-   * Beam's FlinkRunner ships its metrics as one accumulator, __metricscontainers, whose value is
-   * Beam's monitoring infos as JSON: a user counter is urn beam:metric:user:sum_int64:v1 with its
-   * namespace and name in labels and its value as a base64 varint. Summed over steps.
-   */
-  private static Map<String, Long> beamCounters(String accumulators) throws IOException {
-    Map<String, Long> counters = new TreeMap<>();
-    for (JsonNode acc : JSON.readTree(accumulators).path("user-task-accumulators")) {
-      if (!acc.path("name").asText().equals("__metricscontainers")) {
-        continue;
-      }
-      for (JsonNode info : JSON.readTree(acc.path("value").asText()).path("metrics")
-          .path("attempted")) {
-        JsonNode labels = info.path("labels");
-        if (info.path("urn").asText().equals("beam:metric:user:sum_int64:v1")
-            && labels.path("NAMESPACE").asText().equals("rebalancer")) {
-          counters.merge(labels.path("NAME").asText(),
-              varint(Base64.getDecoder().decode(info.path("payload").asText())), Long::sum);
-        }
-      }
-    }
-    return counters;
-  }
-
-  private static long varint(byte[] bytes) {
-    long value = 0;
-    for (int i = 0, shift = 0; i < bytes.length; i++, shift += 7) {
-      value |= (long) (bytes[i] & 0x7f) << shift;
-      if ((bytes[i] & 0x80) == 0) {
-        break;
-      }
-    }
-    return value;
-  }
-
   private static long number(Object o) {
     return ((Number) o).longValue();
   }
 
-  private static URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + restPort + path);
-  }
-
-  private static String get(String path) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + restPort + path)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-  }
-
   private static boolean answers() {
     try {
-      get("/overview");
+      rest.get("/overview");
       return true;
     } catch (IOException e) {
       return false;
