@@ -171,25 +171,48 @@ stop() {
   echo "Flink cluster stopped"
 }
 
+# Exit 0 only while the JobManager runs and its REST API answers; otherwise one line and 1
+# (3 when no cluster was started from this folder at all).
 status() {
   local procs; procs="$(running_pids)"
-  if [[ -z "$procs" ]]; then
+  if [[ -z "$procs" && ! -f "$PIDS/jobmanager.pid" ]]; then
     echo "no cluster running"
     return 3
   fi
-  while read -r name pid; do echo "$name: pid $pid"; done <<< "$procs"
-  local overview
-  if overview=$(rest /overview); then
-    echo "REST API on http://127.0.0.1:$(port_of): $overview"
-  else
-    echo "REST API on http://127.0.0.1:$(port_of) does not answer"
+  local jm; jm=$(cat "$PIDS/jobmanager.pid" 2>/dev/null || true)
+  if [[ -z "$jm" ]] || ! kill -0 "$jm" 2>/dev/null; then
+    echo "error: the JobManager${jm:+ (pid $jm)} is not running; runners/flink-cluster.sh stop ends what is left, start starts a new cluster" >&2
+    return 1
   fi
+  local overview
+  if ! overview=$(rest /overview); then
+    echo "error: the JobManager (pid $jm) does not answer on http://127.0.0.1:$(port_of)/overview (its log: $LOGS/jobmanager.log)" >&2
+    return 1
+  fi
+  while read -r name pid; do echo "$name: pid $pid"; done <<< "$procs"
+  echo "REST API on http://127.0.0.1:$(port_of): $overview"
+}
+
+# flink ARGS...: Flink's own command-line client (what a distribution's bin/flink runs) on the
+# cluster's class path and configuration, e.g. `flink run target/portfolio-rebalancer-bundled.jar
+# --config=/abs/config.yaml ...`: it submits to this cluster's REST API.
+flink_client() {
+  if [[ ! -f "$CONF/flink-conf.yaml" ]]; then
+    echo "error: no cluster configuration in $CONF: start a cluster first (runners/flink-cluster.sh start)" >&2
+    exit 1
+  fi
+  ensure_classpath
+  # shellcheck disable=SC2086
+  FLINK_CONF_DIR="$CONF" exec java $(default_heap "$FLINK_HEAP_MB") ${JAVA_OPTS:-} $FLINK_JAVA_OPTS \
+      -Dlog.file="$LOGS/client.log" -Dlog4j.configurationFile="file:$CONF/log4j.properties" \
+      -cp "$(cat "$CP_FILE")" org.apache.flink.client.cli.CliFrontend "$@"
 }
 
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) stop ;;
   status) status ;;
+  flink) shift; flink_client "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -15,7 +15,7 @@ ensure_built() {
   mkdir -p "$PROJECT_DIR/target"
   local log="$PROJECT_DIR/target/launcher-build.log"
   if ! (cd "$PROJECT_DIR" && mvn -B -Dstyle.color=never -DskipTests compile dependency:build-classpath \
-      -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime >"$log" 2>&1); then
+      -Dmdep.outputFile="$CLASSPATH_FILE" -DincludeScope=runtime >"$log" 2>&1); then
     grep -E "ERROR|BUILD" "$log" >&2 || cat "$log" >&2
     echo "error: the build failed (full log: $log)" >&2
     exit 1

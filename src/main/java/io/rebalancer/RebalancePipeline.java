@@ -9,6 +9,7 @@ import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.StagingArea;
 import io.rebalancer.transforms.AnalyzePortfolios;
 import io.rebalancer.transforms.DomainCoders;
+import io.rebalancer.transforms.MarkStagingComplete;
 import io.rebalancer.transforms.ReadHoldings;
 import io.rebalancer.transforms.ReadReferenceData;
 import io.rebalancer.transforms.Rebalance;
@@ -72,6 +73,8 @@ public final class RebalancePipeline {
         .apply("WarehouseRows", Flatten.pCollections());
     WriteFilesResult<String> staged = rows.apply("StageWarehouseRows",
         StageWarehouseRows.in(staging));
+    p.apply("MarkStagingComplete", MarkStagingComplete.after(staging, ordersFile,
+        staged.getPerDestinationOutputFilenames()));
     return new Outputs(holdings.get(ReadHoldings.ACCOUNTS), holdings.get(ReadHoldings.REJECTED),
         accounts.get(AnalyzePortfolios.ACCOUNTS), plans, ordersFile, rows, staged);
   }

@@ -5,6 +5,7 @@ import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.io.Publisher;
+import io.rebalancer.io.RunManifest;
 import io.rebalancer.io.RunRecord;
 import io.rebalancer.io.StagingArea;
 import io.rebalancer.io.Table;
@@ -30,18 +31,50 @@ import org.apache.beam.sdk.PipelineResult;
 public final class RunCommand {
   private final PrintStream out;
   private final PrintStream err;
+  private final FlinkLaunch.Caller caller;
+  /** The error line of the last failed run, for a Flink client to report. */
+  private String failure;
 
-  /** The launchers' entry point: runners/*.sh and the bundled jar's manifest name it. */
+  /**
+   * The launchers' entry point, and the bundled jar's (its manifest names it). A launcher's JVM
+   * is main's own, so main exits with the run's status. Under Flink's client (`flink run`) or
+   * the REST API / web UI the JVM is Flink's (for the REST API, the JobManager itself), and
+   * exiting would end it: there main returns, or throws the run's error line, which Flink
+   * reports as the program's failure.
+   */
   public static void main(String[] args) {
-    System.exit(new RunCommand(System.out, System.err).run(args));
+    FlinkLaunch.Caller caller = FlinkLaunch.caller();
+    RunCommand command = new RunCommand(System.out, System.err, caller);
+    int status = command.run(args);
+    if (!caller.isFlinkClient()) {
+      System.exit(status);
+    }
+    if (status != 0) {
+      throw new Failed(command.failure);
+    }
+  }
+
+  /** A failed run, as Flink's client reports it: the one line the launchers print. */
+  public static final class Failed extends RuntimeException {
+    Failed(String line) {
+      super(line);
+    }
   }
 
   public RunCommand(PrintStream out, PrintStream err) {
+    this(out, err, FlinkLaunch.Caller.PLAIN);
+  }
+
+  RunCommand(PrintStream out, PrintStream err, FlinkLaunch.Caller caller) {
     this.out = out;
     this.err = err;
+    this.caller = caller;
   }
 
   public int run(String[] args) {
+    if (caller.isFlinkClient() && Arrays.stream(args).noneMatch(a -> a.startsWith("--runner="))) {
+      args = withFirst("--runner=FlinkRunner", args); // under Flink's client, run on its cluster
+    }
     try {
       OptionalInt helped = help(args);
       if (helped.isPresent()) {
@@ -56,6 +89,12 @@ public final class RunCommand {
     RebalanceOptions options;
     try {
       options = OptionParsing.parse(args);
+      if (options.getRunner().getSimpleName().contains("Flink")) {
+        FlinkLaunch.prepareEmbedded(options);
+      }
+      if (caller == FlinkLaunch.Caller.FLINK_CLIENT_DETACHED) {
+        FlinkLaunch.detach(options);
+      }
     } catch (RuntimeException e) {
       return fail(e, verbose); // no options, so no warehouse to log the failure in
     }
@@ -67,6 +106,7 @@ public final class RunCommand {
     RunRecord start = RunRecord.failed(UUID.randomUUID().toString().substring(0, 8), null,
         started, runner, Path.of(options.getConfig()).toAbsolutePath().toString(), null);
     StagingArea staging = null;
+    boolean keepStaging = false;
     try {
       if (options.getKeyBuckets() < 1) {
         throw new InputException("--keyBuckets must be at least 1");
@@ -84,11 +124,19 @@ public final class RunCommand {
             start.config(), null);
       }
       staging = OutputFolder.stagingIn(outputDir, start.runId());
+      new RunManifest(start.runId(), runDate, started, runner, Path.of(start.config()),
+          outputDir, warehouse).writeTo(staging);
       options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
       RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets());
       long pipelineStart = System.nanoTime();
-      PipelineResult.State state = p.run().waitUntilFinish();
+      PipelineResult result = p.run();
+      if (caller == FlinkLaunch.Caller.FLINK_CLIENT_DETACHED) {
+        keepStaging = true; // no one here waits for the job: runners/publish.sh publishes it
+        reportDetached(config, start, staging, outputDir);
+        return 0;
+      }
+      PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended " + state);
       }
@@ -104,7 +152,9 @@ public final class RunCommand {
       recordFailure(warehouse, start, e);
       return fail(e, verbose);
     } finally {
-      removeStaging(staging);
+      if (!keepStaging) {
+        removeStaging(staging);
+      }
     }
   }
 
@@ -136,8 +186,23 @@ public final class RunCommand {
     return OptionalInt.empty();
   }
 
+  private static String[] withFirst(String arg, String[] args) {
+    String[] all = new String[args.length + 1];
+    all[0] = arg;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return all;
+  }
+
+  private void reportDetached(PipelineConfig config, RunRecord run, StagingArea staging,
+      Path outputDir) {
+    out.printf("%s: run %s for %s submitted to Flink, detached%n", config.name(), run.runId(),
+        run.runDate());
+    out.printf("  staged in %s; once the job has finished, publish it with%n", staging.root());
+    out.printf("  runners/publish.sh --outputDir=%s --runId=%s%n", outputDir, run.runId());
+  }
+
   /** Staging is scratch: failing to remove it must not hide how the run ended. */
-  private void removeStaging(StagingArea staging) {
+  void removeStaging(StagingArea staging) {
     if (staging == null) {
       return;
     }
@@ -160,7 +225,7 @@ public final class RunCommand {
     }
   }
 
-  private void recordFailure(Path warehouse, RunRecord start, RuntimeException e) {
+  void recordFailure(Path warehouse, RunRecord start, RuntimeException e) {
     RunRecord failed = RunRecord.failed(start.runId(), start.runDate(), start.startedAt(),
         start.runner(), start.config(), Failures.oneLine(e));
     try (Warehouse w = Warehouse.open(warehouse)) {
@@ -170,15 +235,16 @@ public final class RunCommand {
     }
   }
 
-  private int fail(RuntimeException e, boolean verbose) {
-    err.println("error: " + Failures.oneLine(e));
+  int fail(RuntimeException e, boolean verbose) {
+    failure = Failures.oneLine(e);
+    err.println("error: " + failure);
     if (verbose) {
       e.printStackTrace(err);
     }
     return 1;
   }
 
-  private void report(PipelineConfig config, Publisher.Published p, String runner,
+  void report(PipelineConfig config, Publisher.Published p, String runner,
       Duration elapsed) {
     out.printf("%s: run %s for %s on %s%n", config.name(), p.run().runId(), p.run().runDate(),
         runner);

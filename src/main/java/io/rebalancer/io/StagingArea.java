@@ -22,7 +22,7 @@ public record StagingArea(String root) implements Serializable {
 
   public static StagingArea create(Path outputDir, String runId) {
     try {
-      Path dir = outputDir.toAbsolutePath().resolve(".staging-" + runId);
+      Path dir = outputDir.toAbsolutePath().resolve(PREFIX + runId);
       Files.createDirectories(dir);
       return new StagingArea(dir.toString());
     } catch (IOException e) {
@@ -30,8 +30,42 @@ public record StagingArea(String root) implements Serializable {
     }
   }
 
+  private static final String PREFIX = ".staging-";
+
+  /** The staging area a run with this id has (or had) in an output folder. */
+  public static StagingArea of(Path outputDir, String runId) {
+    return new StagingArea(outputDir.toAbsolutePath().resolve(PREFIX + runId).toString());
+  }
+
+  /** The ids of the runs staged in an output folder, sorted. */
+  public static List<String> stagedRuns(Path outputDir) {
+    List<String> ids = new ArrayList<>();
+    if (!Files.isDirectory(outputDir)) {
+      return ids;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(outputDir, PREFIX + "*")) {
+      ds.forEach(d -> ids.add(d.getFileName().toString().substring(PREFIX.length())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + outputDir, e);
+    }
+    ids.sort(null);
+    return ids;
+  }
+
   public Path path() {
     return Path.of(root);
+  }
+
+  /**
+   * Written by the pipeline's last step once the trade orders and every warehouse row are
+   * staged: a staging area without it belongs to a job that has not finished, or failed.
+   */
+  public Path completionMarker() {
+    return path().resolve("_COMPLETE");
+  }
+
+  public boolean isComplete() {
+    return Files.isRegularFile(completionMarker());
   }
 
   public Path orderShards() {
