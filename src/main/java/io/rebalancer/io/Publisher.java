@@ -5,6 +5,7 @@ import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.trust.InputProblem;
+import io.rebalancer.logging.RunProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,6 +89,8 @@ public final class Publisher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + orders, e);
     }
+    RunProgress.since(started.startedAt()).log("published " + orders.getFileName()
+        + " and the warehouse");
     return new Published(tallies, s, orders, rejectedFile, warehousePath, run, inputFacts());
   }
 
