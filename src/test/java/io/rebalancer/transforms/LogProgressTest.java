@@ -11,6 +11,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.rebalancer.logging.RunProgress;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -68,8 +70,9 @@ class LogProgressTest {
   @Test
   void waitsForWhatItIsAfter(TestPipeline pipeline) {
     PCollection<String> written = pipeline.apply("File", Create.of("orders.csv"))
-        .apply("Write", ParDo.of(new SlowWrite()));
+        .apply("Write", ParDo.of(new WriteAfterTheOrders()));
     pipeline.apply("Orders", Create.of("o1", "o2"))
+        .apply("Seen", ParDo.of(new Seen()))
         .apply(LogProgress.of(progress, "%d orders written", (String s) -> 1L).after(written));
     pipeline.run().waitUntilFinish();
 
@@ -80,12 +83,27 @@ class LogProgressTest {
     assertThat(logged.toString(), write, lessThan(line));
   }
 
-  /** A file write that takes a while: a line that did not wait would come first. */
-  static final class SlowWrite extends DoFn<String, String> {
+  /** Orders on their way to the count: once both are seen, the count could be logged. */
+  private static final CountDownLatch ORDERS_SEEN = new CountDownLatch(2);
+
+  static final class Seen extends DoFn<String, String> {
+    @ProcessElement
+    public void process(@Element String order, OutputReceiver<String> out) {
+      out.output(order);
+      ORDERS_SEEN.countDown();
+    }
+  }
+
+  /**
+   * A file written from the orders, slowly: a count that did not wait for it would be logged in
+   * the seconds this write takes after the orders reached the count.
+   */
+  static final class WriteAfterTheOrders extends DoFn<String, String> {
     @ProcessElement
     public void process(@Element String file, OutputReceiver<String> out)
         throws InterruptedException {
-      Thread.sleep(1500);
+      ORDERS_SEEN.await(2, TimeUnit.MINUTES);
+      Thread.sleep(3000);
       LoggerFactory.getLogger("io.rebalancer.test").info("wrote " + file);
       out.output(file);
     }
