@@ -14,6 +14,8 @@ final class Usage {
         --warehouse=FILE    DuckDB file (default <outputDir>/warehouse.duckdb)
         --keyBuckets=N      hash buckets accounts and households are grouped in
                             (default 16 on the Direct runner, 65536 on Flink)
+        --logLevel=LEVEL    the pipeline's log lines: ERROR, WARN, INFO (default: a progress
+                            line per stage) or DEBUG; each run logs to <outputDir>/logs/
         --verbose           print stack traces of failures
         --help              this text
 
