@@ -36,6 +36,14 @@ public interface RebalanceOptions extends PipelineOptions {
 
   void setKeyBuckets(int value);
 
+  @Description("Level of the pipeline's own log lines: ERROR, WARN, INFO (a progress line per"
+      + " stage) or DEBUG; libraries log WARN and above to the console. Every run also writes"
+      + " <outputDir>/logs/<run id>.log")
+  @Default.String("INFO")
+  String getLogLevel();
+
+  void setLogLevel(String value);
+
   @Description("Print stack traces of failures")
   @Default.Boolean(false)
   boolean getVerbose();

@@ -10,6 +10,9 @@ import io.rebalancer.io.RunRecord;
 import io.rebalancer.io.StagingArea;
 import io.rebalancer.io.Table;
 import io.rebalancer.io.Warehouse;
+import io.rebalancer.logging.RunLog;
+import io.rebalancer.logging.RunProgress;
+import io.rebalancer.transforms.RunMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
@@ -107,7 +111,9 @@ public final class RunCommand {
         started, runner, Path.of(options.getConfig()).toAbsolutePath().toString(), null);
     StagingArea staging = null;
     boolean keepStaging = false;
+    RunLog log = null;
     try {
+      log = RunLog.start(options.getLogLevel());
       if (options.getKeyBuckets() < 1) {
         throw new InputException("--keyBuckets must be at least 1");
       }
@@ -123,12 +129,17 @@ public final class RunCommand {
         start = RunRecord.failed(runDate + "-" + runId, runDate, started, runner,
             start.config(), null);
       }
+      Path logFile = log.writeTo(RunLog.fileFor(outputDir, start.runId()));
+      log.started("run " + start.runId() + " on " + runner + ": " + String.join(" ", args));
+      RunProgress progress = RunProgress.since(started);
+      progress.log("run " + start.runId() + " started"
+          + (logFile == null ? "" : "; log: " + logFile));
       staging = OutputFolder.stagingIn(outputDir, start.runId());
       new RunManifest(start.runId(), runDate, started, runner, Path.of(start.config()),
           outputDir, warehouse).writeTo(staging);
       options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
-      RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets());
+      RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets(), progress);
       long pipelineStart = System.nanoTime();
       PipelineResult result = p.run();
       if (caller == FlinkLaunch.Caller.FLINK_CLIENT_DETACHED) {
@@ -140,20 +151,28 @@ public final class RunCommand {
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended " + state);
       }
+      Map<String, Long> metrics = RunMetrics.of(result);
       long publishStart = System.nanoTime();
       Publisher.Published published = new Publisher(config, runDate, staging)
           .publish(outputDir, warehouse, start);
       report(config, published, runner, Duration.between(started, Instant.now()));
+      out.println("  " + RunMetrics.line(metrics)); // the job's Beam counters
       // The phases this process times itself; runners/benchmark.sh reads this line.
       out.printf("  timings: pipeline %.1f s, publish (warehouse load, checks, rename) %.1f s%n",
           (publishStart - pipelineStart) / 1e9, (System.nanoTime() - publishStart) / 1e9);
       return 0;
     } catch (RuntimeException e) {
       recordFailure(warehouse, start, e);
+      if (log != null) {
+        log.failed(RunLog.fileFor(outputDir, start.runId()), Failures.oneLine(e), e);
+      }
       return fail(e, verbose);
     } finally {
       if (!keepStaging) {
         removeStaging(staging);
+      }
+      if (log != null) {
+        log.close();
       }
     }
   }

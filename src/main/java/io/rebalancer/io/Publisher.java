@@ -5,6 +5,7 @@ import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.trust.InputProblem;
+import io.rebalancer.logging.RunProgress;
 import io.rebalancer.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,6 +97,8 @@ public final class Publisher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + orders, e);
     }
+    RunProgress.since(started.startedAt()).log("published " + orders.getFileName()
+        + ", " + report.getFileName() + " and the warehouse");
     return new Published(tallies, s, orders, rejectedFile, warehousePath, run, inputFacts(),
         report);
   }

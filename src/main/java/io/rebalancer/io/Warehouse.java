@@ -1,6 +1,7 @@
 package io.rebalancer.io;
 
 import io.rebalancer.core.InputException;
+import io.rebalancer.logging.RunProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -162,7 +163,10 @@ public final class Warehouse implements AutoCloseable {
           }
         }
       }
+      RunProgress progress = RunProgress.since(run.startedAt());
+      progress.log("warehouse rows loaded (not yet committed)");
       checks += QualityChecks.run(connection, runDate);
+      progress.log(checks + " data-quality checks passed");
       insertRun(run.withChecks(checks));
       connection.commit();
       return checks;

@@ -72,6 +72,7 @@ public final class AnalyzePortfolios
       AccountAnalysis a =
           AccountAnalyzer.analyze(account.info(), account.holdings(), values.prices());
       out.get(ACCOUNTS).output(a);
+      RunMetrics.ACCOUNTS.inc();
       emitRows(a, rows(out));
     }
 

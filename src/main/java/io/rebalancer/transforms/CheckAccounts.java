@@ -47,11 +47,15 @@ final class CheckAccounts extends DoFn<KV<AccountKey, List<AccountRow>>, Account
       }
     }
     AccountJoin join = AccountJoin.of(account.getKey(), listed, holdings, accountsFile);
+    if (!join.unknown()) {
+      RunMetrics.HOLDINGS.inc(holdings.size()); // as the source tallies count them
+    }
     if (join.account() != null) {
       out.get(ReadHoldings.ACCOUNTS).output(join.account());
     } else if (join.problem() != null) {
       out.get(problemsTag).output(join.problem());
     } else if (join.unknown()) {
+      RunMetrics.ROWS_REJECTED.inc(account.getValue().size());
       for (AccountRow row : account.getValue()) {
         out.get(rejectedTag).output(AccountHoldings.unknownAccount(row.holding(), row.rawLine()));
         out.get(talliesTag).output(SourceTally.lateRejection(row.holding().sourceId()));

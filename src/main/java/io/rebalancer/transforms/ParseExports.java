@@ -109,6 +109,8 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
             + rows.count + " rows of " + uri);
       }
       out.get(ReadHoldings.TALLIES).output(tally);
+      RunMetrics.ROWS_READ.inc(rows.count); // once per part: the counters cost nothing per row
+      RunMetrics.ROWS_REJECTED.inc(verdicts.rejected);
       judgeFile(part, verdicts, reconciler, tally, out);
     } finally {
       TextSources.release(uri, path);

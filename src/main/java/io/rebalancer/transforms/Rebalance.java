@@ -116,6 +116,9 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       HouseholdPlan plan = new Rebalancer(rules)
           .rebalance(household.getKey(), model, accounts, values.prices());
       out.get(PLANS).output(plan);
+      RunMetrics.HOUSEHOLDS.inc();
+      RunMetrics.ORDERS.inc(plan.orders().size());
+      RunMetrics.UNPLACED_TRADES.inc(plan.unplaced().size());
       emitRows(plan, model, accounts, rows(out));
     }
 

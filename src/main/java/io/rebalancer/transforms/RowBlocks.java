@@ -23,15 +23,17 @@ final class RowBlocks {
       block.append('\n');
     }
     block.append(StagedCsv.line(row.cells()));
-    if (lines.merge(row.table(), 1, Integer::sum) >= BLOCK) {
-      out.accept(new RowBlock(row.table(), block.toString()));
+    int count = lines.merge(row.table(), 1, Integer::sum);
+    if (count >= BLOCK) {
+      out.accept(new RowBlock(row.table(), block.toString(), count));
       text.remove(row.table());
       lines.remove(row.table());
     }
   }
 
   void flush(Consumer<RowBlock> out) {
-    text.forEach((table, block) -> out.accept(new RowBlock(table, block.toString())));
+    text.forEach((table, block) -> out.accept(new RowBlock(table, block.toString(),
+        lines.get(table))));
     text.clear();
     lines.clear();
   }

@@ -139,7 +139,7 @@ class TrustedInputsIT {
     for (String w : words) {
       assertThat(run.stderrLines().get(0), containsString(w));
     }
-    assertThat(fileNames(output), is(Set.of("warehouse.duckdb")));
+    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs")));
     assertThat(query("SELECT status FROM pipeline_runs"), is(List.of(List.of("FAILED"))));
     for (String table : List.of("holdings", "trade_orders", "source_files",
         "source_reconciliation", "price_breaks")) {
