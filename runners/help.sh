@@ -14,7 +14,7 @@ for _help_arg in "$@"; do
       # Beam's --help=NAME: a simple or a full class name of an options interface
       _help_name="${_help_arg#--help=}"
       if [[ -f "$_help_dir/options/${_help_name##*.}.txt" ]] \
-          && { [[ "$_help_name" != *.* ]] || head -n 1 "$_help_dir/options/${_help_name##*.}.txt" | grep -qxF "$_help_name:"; }; then
+          && { [[ "$_help_name" != *.* ]] || [[ "$(sed -n 1p "$_help_dir/options/${_help_name##*.}.txt")" == "$_help_name:" ]]; }; then
         cat "$_help_dir/options/${_help_name##*.}.txt"
         exit 0
       fi
