@@ -90,7 +90,8 @@ public final class PublishCommand {
       PipelineConfig config = ConfigLoader.load(m.config());
       Publisher.Published published = new Publisher(config, m.runDate(), staging)
           .publish(m.outputDir(), warehouse, run);
-      lines.report(config, published, m.runner(), Duration.between(started, Instant.now()));
+      new SummaryLines(out).print(config, published, m.runner(),
+          Duration.between(started, Instant.now()));
       lines.removeStaging(staging);
       return 0;
     } catch (InputException e) {
