@@ -64,7 +64,8 @@ class ProgressAndLogsIT {
         "69 rows read", "6 accounts analysed", "1 households rebalanced",
         orders + " orders written", staged).sorted().toList()));
     assertThat(stages.subList(6, stages.size()), is(List.of(
-        "warehouse rows loaded (not yet committed)", QualityChecks.names().size() + " data-quality checks passed",
+        "warehouse rows loaded (not yet committed)",
+        QualityChecks.names().size() + " data-quality checks passed",
         "published trade_orders_20261120.csv, report_20261120.html and the warehouse")));
     // each line's time is the time since the run started, as it was logged
     assertThat(seconds(run.stdout()), is(seconds(run.stdout()).stream().sorted().toList()));
