@@ -113,6 +113,23 @@ final class Launcher {
     Files.setLastModifiedTime(stamp, FileTime.from(Instant.now()));
   }
 
+  /** Copies the project's sample-data/ into folder (tests edit the copy); returns the copy. */
+  static Path copyOfTheSample(Path project, Path folder) throws IOException {
+    Path from = project.resolve("sample-data");
+    Path sample = folder.resolve("sample-data");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path to = sample.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    return sample;
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -55,17 +54,7 @@ class ReportIT {
     chromium = Chromium.onPath(Files.createDirectories(dir.resolve("chromium")));
     output = dir.resolve("output");
     launcher = new Launcher(project, Files.createDirectories(dir.resolve("logs")));
-    sample = dir.resolve("sample-data");
-    try (Stream<Path> files = Files.walk(project.resolve("sample-data"))) {
-      for (Path f : files.toList()) {
-        Path to = sample.resolve(project.resolve("sample-data").relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to);
-        }
-      }
-    }
+    sample = Launcher.copyOfTheSample(project, dir);
   }
 
   @Test

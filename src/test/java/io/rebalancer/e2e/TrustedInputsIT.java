@@ -42,17 +42,7 @@ class TrustedInputsIT {
   void copyOfTheSample() throws IOException {
     output = dir.resolve("output");
     launcher = new Launcher(project, Files.createDirectories(dir.resolve("logs")));
-    sample = dir.resolve("sample-data");
-    try (Stream<Path> files = Files.walk(project.resolve("sample-data"))) {
-      for (Path f : files.toList()) {
-        Path to = sample.resolve(project.resolve("sample-data").relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to);
-        }
-      }
-    }
+    sample = Launcher.copyOfTheSample(project, dir);
   }
 
   @Test
