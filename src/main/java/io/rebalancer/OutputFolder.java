@@ -1,6 +1,7 @@
 package io.rebalancer;
 
 import io.rebalancer.core.InputException;
+import io.rebalancer.io.RunLock;
 import io.rebalancer.io.StagingArea;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,9 +9,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
- * --outputDir, checked by creating the run's staging folder in it: whether a folder can be
+ * --outputDir, checked by creating its lock file and the run's staging folder in it: whether a folder can be
  * written is only known by writing (root writes into a folder whose mode says read-only; a
  * read-only mount or an immutable folder refuses even root), so the attempt is the check, and
  * its refusal becomes one line naming the folder instead of a staging path.
@@ -18,8 +20,32 @@ import java.nio.file.Path;
 final class OutputFolder {
   private OutputFolder() {}
 
+  /**
+   * Takes the output folder's lock, which creates the folder and its lock file: the first write
+   * a run makes there, so its refusal is the one that names the folder.
+   */
+  static RunLock lock(Path outputDir, String runId, Instant startedAt) {
+    Path dir = outputDir.toAbsolutePath().normalize();
+    Path existing = existingFolder(dir);
+    try {
+      return RunLock.take(RunLock.ofOutputFolder(dir), "output folder " + dir, "--outputDir", runId, startedAt);
+    } catch (UncheckedIOException e) {
+      throw new InputException(notWritable(dir, existing, e.getCause()));
+    }
+  }
+
   static StagingArea stagingIn(Path outputDir, String runId) {
     Path dir = outputDir.toAbsolutePath().normalize();
+    Path existing = existingFolder(dir);
+    try {
+      return StagingArea.create(dir, runId);
+    } catch (UncheckedIOException e) {
+      throw new InputException(notWritable(dir, existing, e.getCause()));
+    }
+  }
+
+  /** The folder or its nearest existing parent, which must be a folder. */
+  private static Path existingFolder(Path dir) {
     Path existing = dir;
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
@@ -31,11 +57,7 @@ final class OutputFolder {
           : "--outputDir " + dir + " cannot be created: " + existing + " is a file, not a"
               + " folder: pass a folder");
     }
-    try {
-      return StagingArea.create(dir, runId);
-    } catch (UncheckedIOException e) {
-      throw new InputException(notWritable(dir, existing, e.getCause()));
-    }
+    return existing;
   }
 
   /** The folder, or the existing folder it would be created in, refused a new entry. */

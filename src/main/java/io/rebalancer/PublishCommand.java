@@ -86,7 +86,13 @@ public final class PublishCommand {
     Instant started = Instant.now();
     RunRecord run = RunRecord.failed(m.runId(), m.runDate(), m.startedAt(), m.runner(),
         m.config().toString(), null);
+    RunLocks locks;
     try {
+      locks = RunLocks.take(m.outputDir(), warehouse, m.runId(), started);
+    } catch (RuntimeException e) {
+      return lines.fail(e, verbose); // another run holds them: the staging stays as it is
+    }
+    try (locks) {
       PipelineConfig config = ConfigLoader.load(m.config());
       Publisher.Published published = new Publisher(config, m.runDate(), staging)
           .publish(m.outputDir(), warehouse, run);

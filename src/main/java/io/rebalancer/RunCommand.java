@@ -3,8 +3,10 @@ package io.rebalancer;
 import io.rebalancer.config.ConfigLoader;
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.core.InputException;
+import io.rebalancer.io.LeftoverStaging;
 import io.rebalancer.io.Publisher;
 import io.rebalancer.io.RunManifest;
+import io.rebalancer.io.RunLock;
 import io.rebalancer.io.RunRecord;
 import io.rebalancer.io.StagingArea;
 import io.rebalancer.io.Warehouse;
@@ -110,6 +112,7 @@ public final class RunCommand {
     StagingArea staging = null;
     boolean keepStaging = false;
     RunLog log = null;
+    RunLocks locks = null;
     try {
       log = RunLog.start(options.getLogLevel());
       if (options.getKeyBuckets() < 1) {
@@ -129,12 +132,18 @@ public final class RunCommand {
       }
       Path logFile = log.writeTo(RunLog.fileFor(outputDir, start.runId()));
       log.started("run " + start.runId() + " on " + runner + ": " + String.join(" ", args));
+      locks = RunLocks.take(outputDir, warehouse, start.runId(), started);
       RunProgress progress = RunProgress.since(started);
       progress.log("run " + start.runId() + " started"
           + (logFile == null ? "" : "; log: " + logFile));
+      for (LeftoverStaging.Outcome o : LeftoverStaging.recover(outputDir, warehouse,
+          start.runId(), started)) {
+        progress.log("recovered: " + o.line());
+      }
       staging = OutputFolder.stagingIn(outputDir, start.runId());
       new RunManifest(start.runId(), runDate, started, runner, Path.of(start.config()),
-          outputDir, warehouse).writeTo(staging);
+          outputDir, warehouse, caller == FlinkLaunch.Caller.FLINK_CLIENT_DETACHED)
+          .writeTo(staging);
       options.setJobName(config.name() + "-" + runDate);
       Pipeline p = Pipeline.create(options);
       RebalancePipeline.build(p, config, runDate, staging, options.getKeyBuckets(), progress);
@@ -169,6 +178,9 @@ public final class RunCommand {
     } finally {
       if (!keepStaging) {
         removeStaging(staging);
+      }
+      if (locks != null) {
+        locks.close(); // last: until the staging is gone, it is this run's
       }
       if (log != null) {
         log.close();
@@ -243,13 +255,29 @@ public final class RunCommand {
     }
   }
 
+  /**
+   * Records a FAILED row, under the warehouse's lock: this run's, or taken for the moment when
+   * the run failed before it took it. A warehouse another run holds is left alone: that run's
+   * load must not find it busy.
+   */
   void recordFailure(Path warehouse, RunRecord start, RuntimeException e) {
     RunRecord failed = RunRecord.failed(start.runId(), start.runDate(), start.startedAt(),
         start.runner(), start.config(), Failures.oneLine(e));
-    try (Warehouse w = Warehouse.open(warehouse)) {
-      w.recordFailure(failed);
+    RunLock taken = null;
+    try {
+      if (!RunLock.isHeldHere(RunLock.ofWarehouse(warehouse))) {
+        taken = RunLock.take(RunLock.ofWarehouse(warehouse), "warehouse " + warehouse,
+            "--warehouse", start.runId(), start.startedAt());
+      }
+      try (Warehouse w = Warehouse.open(warehouse)) {
+        w.recordFailure(failed);
+      }
     } catch (RuntimeException ignored) {
       // the warehouse itself may be what failed (say, held by another writer)
+    } finally {
+      if (taken != null) {
+        taken.close();
+      }
     }
   }
 

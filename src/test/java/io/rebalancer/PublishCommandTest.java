@@ -66,8 +66,8 @@ class PublishCommandTest {
   void aStagingAreaWithoutTheCompletionMarkerIsRefusedAndKept() throws Exception {
     StagingArea staging = StagingArea.create(dir, "2026-11-20-0badf00d");
     new RunManifest("2026-11-20-0badf00d", LocalDate.parse("2026-11-20"), Instant.now(),
-        "FlinkRunner", dir.resolve("config.yaml"), dir, dir.resolve("warehouse.duckdb"))
-        .writeTo(staging);
+        "FlinkRunner", dir.resolve("config.yaml"), dir, dir.resolve("warehouse.duckdb"),
+        true).writeTo(staging);
     Result p = publish("--outputDir=" + dir);
     assertThat(p.describe(), p.exit(), is(1));
     assertThat(p.describe(), p.errLines(), hasSize(1));

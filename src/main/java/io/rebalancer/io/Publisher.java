@@ -81,19 +81,24 @@ public final class Publisher {
         : outputDir.resolve(rejectedStaged.getFileName());
     Path report = outputDir.resolve(Report.fileName(runDate));
     Path reportStaged = staging.path().resolve(report.getFileName());
+    List<PublishPlan.Step> steps = new ArrayList<>();
+    steps.add(new PublishPlan.Step(reportStaged, report));
+    steps.add(new PublishPlan.Step(staging.mergedOrders(runDate), orders));
+    steps.add(rejectedStaged != null ? new PublishPlan.Step(rejectedStaged, rejectedFile)
+        : new PublishPlan.Step(null, outputDir.resolve(RejectedRowsCsv.fileName(runDate))));
+    PublishPlan plan = new PublishPlan(List.copyOf(steps));
+    String runId = run.runId();
     try (Warehouse w = Warehouse.open(warehousePath)) {
-      run = run.withChecks(w.loadRun(runDate, staging, run));
-      // from the rows just committed, so that the page shows what the warehouse holds
-      Report.write(w.connection(), config, runDate, run.runId(), reportStaged);
+      // Inside the load's transaction, from its rows (so that the page shows what the warehouse
+      // will hold), and before the commit, so that a run that committed has its report staged;
+      // the plan, last, tells a run that finds this staging after a crash what to finish.
+      run = run.withChecks(w.loadRun(runDate, staging, run, connection -> {
+        Report.write(connection, config, runDate, runId, reportStaged);
+        plan.writeTo(staging);
+      }));
     }
     try {
-      StagingArea.publish(reportStaged, report);
-      StagingArea.publish(staging.mergedOrders(runDate), orders);
-      if (rejectedStaged != null) {
-        StagingArea.publish(rejectedStaged, rejectedFile);
-      } else {
-        Files.deleteIfExists(outputDir.resolve(RejectedRowsCsv.fileName(runDate)));
-      }
+      plan.apply();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + orders, e);
     }

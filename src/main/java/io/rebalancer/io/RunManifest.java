@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,7 @@ import java.util.Properties;
  * into the staging area before the job starts, read back by {@code PublishCommand}.
  */
 public record RunManifest(String runId, LocalDate runDate, Instant startedAt, String runner,
-    Path config, Path outputDir, Path warehouse) {
+    Path config, Path outputDir, Path warehouse, boolean detached) {
 
   static final String FILE = "run.properties";
 
@@ -32,11 +33,19 @@ public record RunManifest(String runId, LocalDate runDate, Instant startedAt, St
     p.setProperty("config", config.toString());
     p.setProperty("outputDir", outputDir.toString());
     p.setProperty("warehouse", warehouse.toString());
-    try (Writer w = Files.newBufferedWriter(staging.path().resolve(FILE),
-        StandardCharsets.UTF_8)) {
-      p.store(w, "a staged run of the daily rebalance (runners/publish.sh reads it)");
+    // A detached job outlives the process that staged it: no later run may take its staging
+    // for a killed run's.
+    p.setProperty("detached", Boolean.toString(detached));
+    Path file = staging.path().resolve(FILE);
+    Path tmp = file.resolveSibling(FILE + ".tmp");
+    try {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        p.store(w, "a staged run of the daily rebalance (runners/publish.sh reads it)");
+      }
+      // whole or absent: a run that finds this staging after a crash reads it
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + staging.path().resolve(FILE), e);
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 
@@ -54,7 +63,8 @@ public record RunManifest(String runId, LocalDate runDate, Instant startedAt, St
           LocalDate.parse(required(p, file, "runDate")),
           Instant.parse(required(p, file, "startedAt")), required(p, file, "runner"),
           Path.of(required(p, file, "config")), Path.of(required(p, file, "outputDir")),
-          Path.of(required(p, file, "warehouse")));
+          Path.of(required(p, file, "warehouse")),
+          Boolean.parseBoolean(p.getProperty("detached", "false")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (DateTimeParseException e) {

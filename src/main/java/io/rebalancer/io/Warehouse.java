@@ -142,6 +142,21 @@ public final class Warehouse implements AutoCloseable {
    * nothing. Returns the number of data-quality checks that ran.
    */
   public int loadRun(LocalDate runDate, StagingArea staging, RunRecord run) {
+    return loadRun(runDate, staging, run, c -> { });
+  }
+
+  /** What a run does inside its load's transaction, after its rows passed, before the commit. */
+  @FunctionalInterface
+  public interface BeforeCommit {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * As {@link #loadRun(LocalDate, StagingArea, RunRecord)}, with a last step before the commit:
+   * whatever it throws rolls the load back.
+   */
+  public int loadRun(LocalDate runDate, StagingArea staging, RunRecord run,
+      BeforeCommit beforeCommit) {
     try {
       connection.setAutoCommit(false);
       int checks = 0;
@@ -168,9 +183,10 @@ public final class Warehouse implements AutoCloseable {
       checks += QualityChecks.run(connection, runDate);
       progress.log(checks + " data-quality checks passed");
       insertRun(run.withChecks(checks));
+      beforeCommit.run(connection);
       connection.commit();
       return checks;
-    } catch (InputException e) {
+    } catch (RuntimeException e) {
       rollback();
       throw e;
     } catch (SQLException e) {
@@ -188,6 +204,20 @@ public final class Warehouse implements AutoCloseable {
       insertRun(run);
     } catch (SQLException e) {
       throw new InputException("warehouse " + file + ": cannot record the failed run: "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** The status pipeline_runs holds for a run (SUCCEEDED, FAILED), or null when it has none. */
+  public String runStatus(String runId) {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT status FROM pipeline_runs WHERE run_id = ? ORDER BY status DESC LIMIT 1")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new InputException("warehouse " + file + ": cannot read pipeline_runs: "
           + firstLine(e.getMessage()), e);
     }
   }
