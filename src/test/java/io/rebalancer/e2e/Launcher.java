@@ -82,6 +82,45 @@ final class Launcher {
         Files.readAllLines(err, StandardCharsets.UTF_8));
   }
 
+  /** A launcher run under way, started by {@link #start}. */
+  record Started(Process process, Path out, Path err) {
+    /** Waits until the run's stdout holds text; fails if the run ends first. */
+    void awaitStdout(String text) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (!Files.readString(out, StandardCharsets.UTF_8).contains(text)) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          fail("the run never printed '" + text + "':\n" + Files.readString(out) + "\n"
+              + Files.readString(err));
+        }
+        Thread.sleep(20);
+      }
+    }
+
+    /** Waits for the run to end (killing it after {@link #TIMEOUT}); what it left. */
+    Run finish() throws IOException, InterruptedException {
+      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        fail("the run did not finish within " + TIMEOUT + "; killed");
+      }
+      return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readAllLines(err, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Starts runners/SCRIPT with args from the project root, without waiting for it. */
+  Started start(String script, String... args) throws IOException {
+    runs++;
+    Path out = logs.resolve("run-" + runs + ".stdout");
+    Path err = logs.resolve("run-" + runs + ".stderr");
+    List<String> command = new ArrayList<>(List.of("bash", "runners/" + script));
+    command.addAll(Arrays.asList(args));
+    Process process = new ProcessBuilder(command).directory(project.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    return new Started(process, out, err);
+  }
+
   /**
    * The launchers build the project with Maven on first use (target/classpath.txt) or when
    * sources are newer than their stamp. Under surefire the classes are already compiled, and a
