@@ -65,7 +65,8 @@ class DirectLauncherIT {
 
     assertThat(run.describe(), run.exitCode(), is(0));
     assertThat(fileNames(output), is(Set.of("report_20261120.html", "trade_orders_20261120.csv",
-        "warehouse.duckdb", "logs")));
+        "warehouse.duckdb", "logs",
+        ".rebalancer.lock", ".warehouse.duckdb.lock")));
     List<String> lines = orderLines("trade_orders_20261120.csv");
     assertThat(lines.get(0), is(HEADER));
     assertThat(lines.stream().filter(HEADER::equals).count(), is(1L));
@@ -114,7 +115,8 @@ class DirectLauncherIT {
     assertThat(nextDay.get("trade_orders"),
         is((long) orderLines("trade_orders_20261121.csv").size() - 1));
     assertThat(fileNames(output), is(Set.of("report_20261120.html", "report_20261121.html",
-        "trade_orders_20261120.csv", "trade_orders_20261121.csv", "warehouse.duckdb", "logs")));
+        "trade_orders_20261120.csv", "trade_orders_20261121.csv", "warehouse.duckdb", "logs",
+        ".rebalancer.lock", ".warehouse.duckdb.lock")));
     assertThat(query("SELECT CAST(run_date AS VARCHAR), status, count(*) FROM pipeline_runs"
         + " GROUP BY ALL ORDER BY 1"), is(List.of(
             Arrays.asList("2026-11-20", "SUCCEEDED", 2L),
@@ -193,7 +195,8 @@ class DirectLauncherIT {
     assertThat(run.describe(), run.exitCode(), is(1));
     assertThat(run.stderrLines(), is(List.of("error: " + problem)));
     // no orders, no staging left; the run's log
-    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs")));
+    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs",
+        ".rebalancer.lock", ".warehouse.duckdb.lock")));
     assertThat(query("SELECT CAST(run_date AS VARCHAR), status, error FROM pipeline_runs"),
         is(List.of(List.of("2026-11-20", "FAILED", problem))));
     for (String table : PER_RUN_TABLES) {
@@ -213,7 +216,8 @@ class DirectLauncherIT {
     assertThat(run.describe(), run.exitCode(), is(1));
     assertThat(run.stderrLines(), is(List.of("error: warehouse " + warehouse
         + " is in use by another process (DuckDB allows one writer at a time)")));
-    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs")));
+    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs",
+        ".rebalancer.lock", ".warehouse.duckdb.lock")));
   }
 
   @Test

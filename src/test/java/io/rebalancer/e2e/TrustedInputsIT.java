@@ -129,7 +129,8 @@ class TrustedInputsIT {
     for (String w : words) {
       assertThat(run.stderrLines().get(0), containsString(w));
     }
-    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs")));
+    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs",
+        ".rebalancer.lock", ".warehouse.duckdb.lock")));
     assertThat(query("SELECT status FROM pipeline_runs"), is(List.of(List.of("FAILED"))));
     for (String table : List.of("holdings", "trade_orders", "source_files",
         "source_reconciliation", "price_breaks")) {
