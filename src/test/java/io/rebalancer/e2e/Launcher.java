@@ -61,29 +61,11 @@ final class Launcher {
   /** The same, with more environment variables. */
   Run run(Map<String, String> env, String script, String... args)
       throws IOException, InterruptedException {
-    runs++;
-    Path out = logs.resolve("run-" + runs + ".stdout");
-    Path err = logs.resolve("run-" + runs + ".stderr");
-    List<String> command = new ArrayList<>(List.of("bash", "runners/" + script));
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
-      fail(String.join(" ", command) + " did not finish within " + TIMEOUT + "; killed.\nstderr:\n"
-          + Files.readString(err));
-    }
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readAllLines(err, StandardCharsets.UTF_8));
+    return start(env, script, args).finish();
   }
 
   /** A launcher run under way, started by {@link #start}. */
-  record Started(Process process, Path out, Path err) {
+  record Started(List<String> command, Process process, Path out, Path err) {
     /** Waits until the run's stdout holds text; fails if the run ends first. */
     void awaitStdout(String text) throws IOException, InterruptedException {
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -101,7 +83,9 @@ final class Launcher {
       if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        fail("the run did not finish within " + TIMEOUT + "; killed");
+        process.waitFor(30, TimeUnit.SECONDS);
+        fail(String.join(" ", command) + " did not finish within " + TIMEOUT
+            + "; killed.\nstderr:\n" + Files.readString(err));
       }
       return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
           Files.readAllLines(err, StandardCharsets.UTF_8));
@@ -110,15 +94,21 @@ final class Launcher {
 
   /** Starts runners/SCRIPT with args from the project root, without waiting for it. */
   Started start(String script, String... args) throws IOException {
+    return start(Map.of(), script, args);
+  }
+
+  private Started start(Map<String, String> env, String script, String... args)
+      throws IOException {
     runs++;
     Path out = logs.resolve("run-" + runs + ".stdout");
     Path err = logs.resolve("run-" + runs + ".stderr");
     List<String> command = new ArrayList<>(List.of("bash", "runners/" + script));
     command.addAll(Arrays.asList(args));
-    Process process = new ProcessBuilder(command).directory(project.toFile())
+    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    return new Started(process, out, err);
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().putAll(env);
+    return new Started(command, builder.start(), out, err);
   }
 
   /**
