@@ -1,6 +1,7 @@
 package io.rebalancer;
 
 import io.rebalancer.core.InputException;
+import io.rebalancer.io.FullDisk;
 import io.rebalancer.io.StagingArea;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,7 @@ final class OutputFolder {
     try {
       return StagingArea.create(dir, runId);
     } catch (UncheckedIOException e) {
+      FullDisk.ofOutputFolder(e.getCause(), dir, "the run's staging folder");
       throw new InputException(notWritable(dir, existing, e.getCause()));
     }
   }

@@ -36,6 +36,7 @@ public record RunManifest(String runId, LocalDate runDate, Instant startedAt, St
         StandardCharsets.UTF_8)) {
       p.store(w, "a staged run of the daily rebalance (runners/publish.sh reads it)");
     } catch (IOException e) {
+      FullDisk.ofStagedFile(e, staging.path().resolve(FILE), "the run's manifest");
       throw new UncheckedIOException("cannot write " + staging.path().resolve(FILE), e);
     }
   }

@@ -30,7 +30,7 @@ public record StagingArea(String root) implements Serializable {
     }
   }
 
-  private static final String PREFIX = ".staging-";
+  static final String PREFIX = ".staging-";
 
   /** The staging area a run with this id has (or had) in an output folder. */
   public static StagingArea of(Path outputDir, String runId) {

@@ -62,6 +62,7 @@ public final class Warehouse implements AutoCloseable {
       }
       return w;
     } catch (SQLException e) {
+      FullDisk.ofWarehouse(e, file, "loading the run"); // opened to load it
       String m = String.valueOf(e.getMessage());
       if (m.contains("lock") || m.contains("Conflicting")) {
         throw new InputException("warehouse " + file + " is in use by another process"
@@ -69,6 +70,7 @@ public final class Warehouse implements AutoCloseable {
       }
       throw new InputException("warehouse " + file + ": cannot open: " + firstLine(m), e);
     } catch (java.io.IOException e) {
+      FullDisk.ofWarehouse(e, file, "creating its folder");
       throw new InputException("warehouse " + file + ": cannot create its folder: " + e, e);
     }
   }
@@ -175,6 +177,7 @@ public final class Warehouse implements AutoCloseable {
       throw e;
     } catch (SQLException e) {
       rollback();
+      FullDisk.ofWarehouse(e, file, "loading the run");
       throw new InputException("warehouse " + file + ": load failed: " + firstLine(e.getMessage()),
           e);
     } finally {
