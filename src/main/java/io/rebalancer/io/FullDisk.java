@@ -75,12 +75,17 @@ public final class FullDisk extends InputException {
    * system's message, which names the file when the library passed it on.
    */
   public static String unnamed(Throwable e) {
-    Throwable named = e;
+    Throwable named = null; // the deepest message that names a file, else the deepest refusal
+    Throwable refused = e;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (says(t.getMessage()) || t instanceof FileSystemException f && says(f.getReason())) {
+      if (t.getMessage() != null && t.getMessage().contains("/")) {
         named = t;
       }
+      if (says(t.getMessage()) || t instanceof FileSystemException f && says(f.getReason())) {
+        refused = t;
+      }
     }
+    named = named == null ? refused : named;
     String m = String.valueOf(named.getMessage());
     int nl = m.indexOf('\n');
     return "a file system the run writes to is full (" + reason(e) + "): "
