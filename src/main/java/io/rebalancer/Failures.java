@@ -1,6 +1,8 @@
 package io.rebalancer;
 
 import io.rebalancer.core.InputException;
+import io.rebalancer.io.FullDisk;
+import java.util.List;
 
 /** Turns whatever stopped a run into the one line a user reads. */
 final class Failures {
@@ -8,7 +10,9 @@ final class Failures {
 
   /**
    * Our own input errors already name the source, file, line or key: prefer the deepest one in
-   * the cause chain (runners wrap worker exceptions). Anything else: the root cause's message.
+   * the cause chain (runners wrap worker exceptions); a full disk is one of them ({@link
+   * FullDisk}), or, where no write site of ours named it, the file system's own message.
+   * Anything else: the root cause's message.
    */
   static String oneLine(Throwable e) {
     String input = null;
@@ -25,6 +29,9 @@ final class Failures {
     if (input != null) {
       return input;
     }
+    if (FullDisk.isFull(e)) {
+      return FullDisk.unnamed(e); // a write no site of ours named: still say the disk is full
+    }
     if (e instanceof IllegalArgumentException && e.getCause() == null) {
       return message(e); // option parsing: Beam's messages name the option
     }
@@ -35,7 +42,8 @@ final class Failures {
   private static boolean isRemoteInputException(Throwable t) {
     String s = t.toString();
     return s.startsWith(InputException.class.getName())
-        || s.startsWith("io.rebalancer.config.ConfigException");
+        || s.startsWith("io.rebalancer.config.ConfigException")
+        || s.startsWith(FullDisk.class.getName());
   }
 
   private static String message(Throwable t) {
@@ -43,8 +51,10 @@ final class Failures {
     if (m == null) {
       return t.getClass().getSimpleName();
     }
-    if (m.startsWith(InputException.class.getName() + ": ")) {
-      m = m.substring(InputException.class.getName().length() + 2);
+    for (Class<?> c : List.of(InputException.class, FullDisk.class)) {
+      if (m.startsWith(c.getName() + ": ")) {
+        m = m.substring(c.getName().length() + 2);
+      }
     }
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);

@@ -1,6 +1,7 @@
 package io.rebalancer;
 
 import io.rebalancer.core.InputException;
+import io.rebalancer.io.FullDisk;
 import io.rebalancer.io.RunLock;
 import io.rebalancer.io.StagingArea;
 import java.io.IOException;
@@ -28,8 +29,10 @@ final class OutputFolder {
     Path dir = outputDir.toAbsolutePath().normalize();
     Path existing = existingFolder(dir);
     try {
-      return RunLock.take(RunLock.ofOutputFolder(dir), "output folder " + dir, "--outputDir", runId, startedAt);
+      return RunLock.take(RunLock.ofOutputFolder(dir), "output folder " + dir, "--outputDir",
+          runId, startedAt);
     } catch (UncheckedIOException e) {
+      FullDisk.ofOutputFolder(e.getCause(), dir, "the output folder's lock file");
       throw new InputException(notWritable(dir, existing, e.getCause()));
     }
   }
@@ -40,6 +43,7 @@ final class OutputFolder {
     try {
       return StagingArea.create(dir, runId);
     } catch (UncheckedIOException e) {
+      FullDisk.ofOutputFolder(e.getCause(), dir, "the run's staging folder");
       throw new InputException(notWritable(dir, existing, e.getCause()));
     }
   }

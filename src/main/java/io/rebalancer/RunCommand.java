@@ -170,6 +170,9 @@ public final class RunCommand {
           (publishStart - pipelineStart) / 1e9, (System.nanoTime() - publishStart) / 1e9);
       return 0;
     } catch (RuntimeException e) {
+      // first: on a full disk the staging's space is what the FAILED row and the log need
+      removeStaging(staging);
+      staging = null;
       recordFailure(warehouse, start, e);
       if (log != null) {
         log.failed(RunLog.fileFor(outputDir, start.runId()), Failures.oneLine(e), e);

@@ -134,7 +134,7 @@ public final class QualityChecks {
   }
 
   /** Runs every check; returns how many ran, or fails naming the first that found a violation. */
-  static int run(Connection c, LocalDate runDate) throws SQLException {
+  public static int run(Connection c, LocalDate runDate) throws SQLException {
     List<Check> checks = all();
     for (Check check : checks) {
       try (PreparedStatement ps = c.prepareStatement(check.sql())) {

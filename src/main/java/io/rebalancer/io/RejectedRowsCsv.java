@@ -46,6 +46,7 @@ public final class RejectedRowsCsv {
         p.printRecord(cells);
       }
     } catch (IOException e) {
+      FullDisk.ofStagedFile(e, target, "the rejected rows " + target.getFileName());
       throw new UncheckedIOException("cannot write " + target, e);
     }
     return target;

@@ -45,6 +45,7 @@ public record RunManifest(String runId, LocalDate runDate, Instant startedAt, St
       // whole or absent: a run that finds this staging after a crash reads it
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
+      FullDisk.ofStagedFile(e, file, "the run's manifest");
       throw new UncheckedIOException("cannot write " + file, e);
     }
   }

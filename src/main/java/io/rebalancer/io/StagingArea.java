@@ -30,7 +30,7 @@ public record StagingArea(String root) implements Serializable {
     }
   }
 
-  private static final String PREFIX = ".staging-";
+  static final String PREFIX = ".staging-";
 
   /** The staging area a run with this id has (or had) in an output folder. */
   public static StagingArea of(Path outputDir, String runId) {
@@ -109,7 +109,34 @@ public record StagingArea(String root) implements Serializable {
     Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * Removes the staging folder. A job that failed may still have workers finishing a write for a
+   * moment (the Direct runner reports the first failure before its other threads stop), so a
+   * file that appears or vanishes while the folder is walked is retried, not reported.
+   */
   public void delete() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        deleteOnce();
+        return;
+      } catch (UncheckedIOException e) {
+        if (attempt == DELETE_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(DELETE_RETRY_MILLIS);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int DELETE_ATTEMPTS = 20;
+  private static final long DELETE_RETRY_MILLIS = 100;
+
+  private void deleteOnce() {
     if (!Files.exists(path())) {
       return;
     }
@@ -117,8 +144,9 @@ public record StagingArea(String root) implements Serializable {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove staging folder " + root, e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException("cannot remove staging folder " + root,
+          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
     }
   }
 }

@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 public final class Warehouse implements AutoCloseable {
   /** What DuckDB's buffer manager may hold while a run loads and checks its rows. */
   static final String MEMORY_LIMIT = "1GB";
+  /** Past any one load's log, so that no commit checkpoints (see {@link #open}). */
+  static final String CHECKPOINT_THRESHOLD = "1TB";
   private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+), ?(\\d+)\\)");
   /** The widest DECIMAL that DuckDB parses from text quickly (a 64-bit one). */
   private static final int FAST_PRECISION = 18;
@@ -52,6 +54,13 @@ public final class Warehouse implements AutoCloseable {
         // DuckDB runs inside the launcher's JVM and by default may take 80% of the machine; a
         // bound keeps the run's memory flat in the book's size (past it, DuckDB spills to disk).
         s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+        // DuckDB checkpoints inside a commit that takes its write-ahead log past
+        // checkpoint_threshold (16MB by default), and in 1.4.4 and 1.4.5 such a checkpoint
+        // that a full disk refuses discards the rows committed (the log is gone, the tables read
+        // empty: github.com/spiceai/spiceai/issues/13985). A run's load is one commit: here it
+        // is logged whole and checkpointed when the connection closes, where a refused
+        // checkpoint keeps the log and the next open replays it (FullDiskIT).
+        s.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
       }
       Warehouse w = new Warehouse(file, c);
       try {
@@ -62,6 +71,7 @@ public final class Warehouse implements AutoCloseable {
       }
       return w;
     } catch (SQLException e) {
+      FullDisk.ofWarehouse(e, file, "loading the run"); // opened to load it
       String m = String.valueOf(e.getMessage());
       if (m.contains("lock") || m.contains("Conflicting")) {
         throw new InputException("warehouse " + file + " is in use by another process"
@@ -69,6 +79,7 @@ public final class Warehouse implements AutoCloseable {
       }
       throw new InputException("warehouse " + file + ": cannot open: " + firstLine(m), e);
     } catch (java.io.IOException e) {
+      FullDisk.ofWarehouse(e, file, "creating its folder");
       throw new InputException("warehouse " + file + ": cannot create its folder: " + e, e);
     }
   }
@@ -191,6 +202,7 @@ public final class Warehouse implements AutoCloseable {
       throw e;
     } catch (SQLException e) {
       rollback();
+      FullDisk.ofWarehouse(e, file, "loading the run");
       throw new InputException("warehouse " + file + ": load failed: " + firstLine(e.getMessage()),
           e);
     } finally {

@@ -1,6 +1,7 @@
 package io.rebalancer.report;
 
 import io.rebalancer.config.PipelineConfig;
+import io.rebalancer.io.FullDisk;
 import io.rebalancer.io.QualityChecks;
 import io.rebalancer.report.BookFacts.Household;
 import io.rebalancer.report.BookFacts.HouseholdDetail;
@@ -55,6 +56,7 @@ public final class Report {
       throw new IllegalStateException("cannot write the report " + file + ": "
           + e.getMessage().lines().findFirst().orElse(""), e);
     } catch (IOException e) {
+      FullDisk.ofStagedFile(e, file, "the report " + file.getFileName());
       throw new UncheckedIOException("cannot write the report " + file, e);
     }
   }

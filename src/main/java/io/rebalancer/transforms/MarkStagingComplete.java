@@ -1,5 +1,6 @@
 package io.rebalancer.transforms;
 
+import io.rebalancer.io.FullDisk;
 import io.rebalancer.io.StagingArea;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +48,7 @@ public final class MarkStagingComplete extends PTransform<PBegin, PCollection<St
       try {
         Files.writeString(Path.of(marker), "complete " + Instant.now() + "\n");
       } catch (IOException e) {
+        FullDisk.ofStagedFile(e, Path.of(marker), "the staging's completion marker");
         throw new UncheckedIOException("cannot write " + marker, e);
       }
       out.output(marker);

@@ -4,7 +4,6 @@ import io.rebalancer.io.RowBlock;
 import io.rebalancer.io.StagingArea;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -34,7 +33,7 @@ public final class StageWarehouseRows
     return blocks.apply("WriteTableFiles", FileIO.<String, RowBlock>writeDynamic()
         .by(RowBlock::table)
         .withDestinationCoder(StringUtf8Coder.of())
-        .via(Contextful.fn(RowBlock::lines), TextIO.sink())
+        .via(Contextful.fn(RowBlock::lines), new TableFileSink(staging.path().getParent()))
         .to(staging.tables().toString())
         .withTempDirectory(staging.path().resolve("tmp").toString())
         .withNaming(table -> FileIO.Write.defaultNaming(table + "-part", ".csv")));

@@ -2,6 +2,7 @@ package io.rebalancer.transforms;
 
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.TradeOrder;
+import io.rebalancer.io.FullDisk;
 import io.rebalancer.io.OrderShards;
 import io.rebalancer.io.StagingArea;
 import java.io.IOException;
@@ -70,6 +71,9 @@ public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan
     }
   }
 
+  /** What a full disk stopped, in its error line: the runs and the shards merged from them. */
+  static final String SHARDS = "the trade-order shards";
+
   /** Sorted runs a shard is written in. */
   static final int RUNS = 64;
 
@@ -118,7 +122,12 @@ public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan
       int shard = run.getKey() / RUNS;
       Path file = staging.orderRuns()
           .resolve(OrderShards.runName(shard, shards, run.getKey() % RUNS));
-      OrderShards.writeShard(file, runDate, orders);
+      try {
+        OrderShards.writeShard(file, runDate, orders);
+      } catch (IOException e) {
+        FullDisk.ofStagedFile(e, file, SHARDS);
+        throw e;
+      }
       out.output(KV.of(shard, file.toString()));
     }
   }
@@ -140,7 +149,12 @@ public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan
       shard.getValue().forEach(r -> runs.add(Path.of(r)));
       runs.sort(null);
       Path file = staging.orderShards().resolve(OrderShards.shardName(shard.getKey(), shards));
-      OrderShards.mergeRuns(runs, file);
+      try {
+        OrderShards.mergeRuns(runs, file);
+      } catch (IOException e) {
+        FullDisk.ofStagedFile(e, file, SHARDS);
+        throw e;
+      }
       out.output(file.toString());
     }
   }
@@ -158,7 +172,12 @@ public final class WriteTradeOrders extends PTransform<PCollection<HouseholdPlan
     public void process(@Element List<String> shardFiles, OutputReceiver<String> out)
         throws IOException {
       Path merged = staging.mergedOrders(runDate);
-      OrderShards.merge(shardFiles.stream().map(Path::of).toList(), merged);
+      try {
+        OrderShards.merge(shardFiles.stream().map(Path::of).toList(), merged);
+      } catch (IOException e) {
+        FullDisk.ofStagedFile(e, merged, "the merged trade-orders file " + merged.getFileName());
+        throw e;
+      }
       out.output(merged.toString());
     }
   }
