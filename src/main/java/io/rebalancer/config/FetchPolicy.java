@@ -11,7 +11,8 @@ import java.time.Duration;
  *
  * @param retries attempts after the first: a source fetched with 2 retries is asked 3 times
  * @param retryDelayMillis the wait between two attempts
- * @param timeoutMillis how long one attempt may take to connect and get the response's headers
+ * @param timeoutMillis how long one attempt may wait: to connect, for the answer's headers, and
+ *     at any pause in the file's bytes (a slow file that keeps coming is not cut off)
  */
 public record FetchPolicy(int retries, long retryDelayMillis, long timeoutMillis)
     implements Serializable {

@@ -15,15 +15,22 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a URL source's body to a temporary file, attempt after attempt as its {@link
- * FetchPolicy} says. Connection failures, timeouts, 5xx and 429 are retried; any other status
- * will not mend itself and fails at once. Each retry is a warning; a fetch that fails is one
- * line naming the source, the URL, what its last attempt got and what to change.
+ * FetchPolicy} says. An attempt may wait the policy's timeout to connect, again for the answer's
+ * headers, and again at any pause in the file's bytes. Connection failures, timeouts, answers cut
+ * off, 5xx and 429 are retried (a partial file is never kept); any other status will not mend
+ * itself and fails at once. Each retry is a warning; a fetch that fails is one line naming the
+ * source, the URL, what its last attempt got and what to change.
  */
 final class UrlFetch {
   private static final Logger LOG = LoggerFactory.getLogger(UrlFetch.class);
@@ -82,11 +89,13 @@ final class UrlFetch {
     Path body = temporaryFile();
     boolean kept = false;
     AtomicInteger answered = new AtomicInteger(); // the status, once the headers are in
+    AtomicReference<WatchedBody> transfer = new AtomicReference<>();
     try {
-      HttpResponse<Path> r = client.send(request, info -> {
+      HttpResponse<Path> r = await(client.sendAsync(request, info -> {
         answered.set(info.statusCode());
-        return HttpResponse.BodyHandlers.ofFile(body).apply(info);
-      });
+        transfer.set(new WatchedBody(body));
+        return transfer.get();
+      }), transfer);
       kept = r.statusCode() == 200;
       return kept ? new Attempt(body, null) : new Attempt(null, status(r.statusCode()));
     } catch (IOException e) {
@@ -98,6 +107,34 @@ final class UrlFetch {
       if (!kept) {
         TextSources.delete(body);
       }
+    }
+  }
+
+  /**
+   * The answer, its headers within the request's timeout (the client's own), and then no pause
+   * in the file's bytes longer than the timeout either.
+   */
+  private HttpResponse<Path> await(CompletableFuture<HttpResponse<Path>> answer,
+      AtomicReference<WatchedBody> transfer) throws IOException, InterruptedException {
+    long timeout = policy.timeoutMillis();
+    try {
+      while (true) {
+        try {
+          return answer.get(timeout, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          WatchedBody body = transfer.get();
+          if (body != null && body.idleNanos() >= TimeUnit.MILLISECONDS.toNanos(timeout)) {
+            HttpTimeoutException stalled = new HttpTimeoutException("the file's bytes stopped");
+            body.cut(stalled);
+            throw stalled;
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      throw e;
     }
   }
 
@@ -135,6 +172,11 @@ final class UrlFetch {
   private Outcome failure(IOException e, int answered) {
     String timeout = Durations.written(policy.timeout());
     String up = "check that the server is up, or raise this source's retries or retryDelay";
+    if (answered != 0 && e instanceof HttpTimeoutException) {
+      return new Outcome(0, "answered HTTP " + answered + ", then sent nothing for " + timeout
+          + " before the whole file arrived", "check that the server is up, or raise this"
+          + " source's timeout or retries");
+    }
     if (answered != 0) { // never a partial file: the attempt failed, and is retried whole
       return new Outcome(0, "answered HTTP " + answered + " but closed the connection before"
           + " the whole file arrived", up);

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A URL source fetched from a real HTTP server on 127.0.0.1 that fails its first requests (503,
- * 429, a dropped connection, a file cut off), answers 404 or never answers: retried as the source's policy says, or one line naming
+ * 429, a dropped connection, a file cut off or stalled half way), answers 404 or never answers: retried as the source's policy says, or one line naming
  * the source, the URL, what the last attempt got, the attempts and what to change.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails, not stalls
@@ -191,6 +191,30 @@ class TextSourcesFetchTest {
     }
     assertThat(warningLines(), contains("WARN source BROKERAGE_003: attempt 1 of 2 did not"
         + " answer within 1s; retrying in 100ms"));
+  }
+
+  @Test
+  void aTransferThatStallsIsCutAfterTheTimeoutAndAskedAgain() throws IOException {
+    try (FlakyServer server = FlakyServer.failingFirst(1, Failure.STALLED, export)) {
+      String text = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> fetched(server.url(), policy(1, 10, 1_000)));
+      assertThat(text, is(Files.readString(export)));
+      assertThat(server.requests(), is(2));
+    }
+    assertThat(warningLines(), contains("WARN source BROKERAGE_003: attempt 1 of 2 answered"
+        + " HTTP 200, then sent nothing for 1s before the whole file arrived; retrying in 10ms"));
+  }
+
+  @Test
+  void transfersThatStallBeyondTheRetriesFailInBoundedTime() throws IOException {
+    try (FlakyServer server = FlakyServer.failingFirst(2, Failure.STALLED, export)) {
+      String message = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> failure(server.url(), policy(1, 10, 1_000)));
+      assertThat(message, is(WHAT + ": " + server.url() + " answered HTTP 200, then sent nothing"
+          + " for 1s before the whole file arrived, 2 attempts 10ms apart: check that the server"
+          + " is up, or raise this source's timeout or retries"));
+      assertThat(server.requests(), is(2));
+    }
   }
 
   @Test

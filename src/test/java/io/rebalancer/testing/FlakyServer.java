@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,11 +37,15 @@ public final class FlakyServer implements AutoCloseable {
      */
     DROPPED,
     /** 200 and the file's length, half of the file, then the connection closed. */
-    CUT_OFF
+    CUT_OFF,
+    /** 200 and the file's length, half of the file, then nothing more until the server stops. */
+    STALLED
   }
 
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger fileRequests = new AtomicInteger();
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private final HttpServer http;
   private final ServerSocket silent;
   private final List<Socket> held = new ArrayList<>();
@@ -63,6 +70,7 @@ public final class FlakyServer implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
         0), 0);
     FlakyServer flaky = new FlakyServer(server, null, name);
+    server.setExecutor(flaky.handlers); // a stalled answer holds its thread, not the server
     List<Failure> first = List.copyOf(failures);
     server.createContext("/", exchange -> flaky.answer(exchange, first, body));
     server.start();
@@ -94,6 +102,7 @@ public final class FlakyServer implements AutoCloseable {
           case TOO_MANY_REQUESTS -> exchange.sendResponseHeaders(429, -1);
           case DROPPED -> { } // closed before any response header: the connection is closed
           case CUT_OFF -> cutOff(exchange, body);
+          case STALLED -> stall(exchange, body);
         }
         return;
       }
@@ -114,6 +123,19 @@ public final class FlakyServer implements AutoCloseable {
     out.write(body, 0, body.length / 2);
     out.flush();
     throw new IOException("cut off after " + body.length / 2 + " of " + body.length + " bytes");
+  }
+
+  private void stall(HttpExchange exchange, byte[] body) throws IOException {
+    exchange.sendResponseHeaders(200, body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body, 0, body.length / 2);
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new IOException("stalled after " + body.length / 2 + " of " + body.length + " bytes");
   }
 
   private void holdConnections() {
@@ -144,7 +166,9 @@ public final class FlakyServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (http != null) {
+      stopped.countDown();
       http.stop(0);
+      handlers.shutdownNow();
       return;
     }
     silent.close();
