@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -103,7 +104,8 @@ public final class ConfigLoader {
     List<SourceConfig> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (ConfigNode s : nodes) {
-      s.allowOnly(Set.of("id", "brokerage", "uri", "format", "account"));
+      s.allowOnly(Set.of("id", "brokerage", "uri", "format", "account", "retries", "retryDelay",
+          "timeout"));
       String id = s.requiredString("id");
       if (!id.matches("[A-Za-z0-9_.-]+")) {
         throw s.error(s.keyPath("id"), "'" + id + "' may hold only letters, digits, _ . -");
@@ -122,9 +124,23 @@ public final class ConfigLoader {
         throw s.error(s.keyPath("brokerage"), "'" + brokerage
             + "' may hold only letters, digits, _ . -");
       }
-      out.add(new SourceConfig(id, brokerage, uri, format, s.string("account", null)));
+      out.add(new SourceConfig(id, brokerage, uri, format, s.string("account", null),
+          fetchPolicy(s.about("source " + id))));
     }
     return out;
+  }
+
+  /**
+   * How a URL source is fetched. A local source may carry the keys too (they do nothing there),
+   * so that a source can move between a URL and a file by its uri alone.
+   */
+  private static FetchPolicy fetchPolicy(ConfigNode s) {
+    FetchPolicy d = FetchPolicy.DEFAULT;
+    int retries = (int) s.integer("retries", d.retries(), 0, 100);
+    Duration delay = s.duration("retryDelay", d.retryDelay(), Duration.ZERO, Duration.ofHours(1));
+    Duration timeout = s.duration("timeout", d.timeout(), Duration.ofMillis(1),
+        Duration.ofHours(1));
+    return new FetchPolicy(retries, delay.toMillis(), timeout.toMillis());
   }
 
   private static RebalanceRules rules(ConfigNode r) {

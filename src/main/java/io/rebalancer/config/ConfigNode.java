@@ -2,6 +2,7 @@ package io.rebalancer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,18 +13,34 @@ final class ConfigNode {
   private final String file;
   private final String path;
   private final JsonNode node;
+  /** What the keys' errors are about ("source B3"), after the key; null: the key says it all. */
+  private final String subject;
 
   ConfigNode(String file, String path, JsonNode node) {
+    this(file, path, node, null);
+  }
+
+  private ConfigNode(String file, String path, JsonNode node, String subject) {
     this.file = file;
     this.path = path;
     this.node = node;
+    this.subject = subject;
     if (node != null && !node.isObject()) {
       throw error(path.isEmpty() ? "the config" : path, "expected a mapping of keys");
     }
   }
 
   ConfigException error(String key, String problem) {
-    return new ConfigException(file + ": " + key + ": " + problem);
+    return new ConfigException(file + ": " + key + ": "
+        + (subject == null ? "" : subject + ": ") + problem);
+  }
+
+  /**
+   * The same mapping, its errors naming what it configures after the key, as a source's do:
+   * "sources[2].retries: source B3: ...", where the index alone would send the reader counting.
+   */
+  ConfigNode about(String what) {
+    return new ConfigNode(file, path, node, what);
   }
 
   String keyPath(String key) {
@@ -105,6 +122,25 @@ final class ConfigNode {
       throw error(keyPath(key), "must be between " + min + " and " + max + ", got " + n);
     }
     return n;
+  }
+
+  /** A duration written as Durations reads it (500ms, 30s, 5m), within [min, max]. */
+  Duration duration(String key, Duration fallback, Duration min, Duration max) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return fallback;
+    }
+    // A bare number has no unit to read it in: 30 could be seconds or milliseconds.
+    Duration d = v.isTextual() ? Durations.parse(v.asText()) : null;
+    if (d == null) {
+      throw error(keyPath(key), describe(v) + " is not a duration such as "
+          + Durations.EXAMPLES);
+    }
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw error(keyPath(key), "must be between " + Durations.written(min) + " and "
+          + Durations.written(max) + ", got " + v.asText());
+    }
+    return d;
   }
 
   boolean bool(String key, boolean fallback) {

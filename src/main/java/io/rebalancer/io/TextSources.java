@@ -1,5 +1,6 @@
 package io.rebalancer.io;
 
+import io.rebalancer.config.FetchPolicy;
 import io.rebalancer.core.InputException;
 import java.io.BufferedReader;
 import java.io.FilterReader;
@@ -7,11 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.Channels;
@@ -24,25 +20,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import org.apache.commons.io.input.BoundedInputStream;
 
 /**
- * Opens input files as streamed text: a local path, or an http(s) URL fetched (with retries) to
- * a temporary file first, so no file is ever held whole in memory. UTF-8 (a BOM is skipped); a
- * file that is not valid UTF-8 is read as Windows-1252, which older exports use.
+ * Opens input files as streamed text: a local path, or an http(s) URL fetched (with its source's
+ * retries) to a temporary file first, so no file is ever held whole in memory. UTF-8 (a BOM is
+ * skipped); a file that is not valid UTF-8 is read as Windows-1252, which older exports use.
  */
 public final class TextSources {
-  private static final int ATTEMPTS = 3;
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final int BUFFER = 1 << 16;
 
   private TextSources() {}
 
-  /** The whole file as a Reader; closing it removes a fetched URL's temporary copy. */
+  /**
+   * The whole file as a Reader; closing it removes a fetched URL's temporary copy. A URL is
+   * fetched as {@link FetchPolicy#DEFAULT} says (the reference files, which this reads, are local).
+   */
   public static Reader open(String what, String uri) {
-    Path path = local(what, uri);
+    Path path = local(what, uri, FetchPolicy.DEFAULT);
     boolean fetched = isUrl(uri);
     Reader r = open(what, uri, path, charsetOf(what, uri, path), 0, -1);
     return new FilterReader(r) {
@@ -87,9 +83,12 @@ public final class TextSources {
     }
   }
 
-  /** A local path for the uri: the path itself, or a temporary copy of a URL's body. */
-  public static Path local(String what, String uri) {
-    return isUrl(uri) ? fetch(what, uri) : Path.of(uri);
+  /**
+   * A local path for the uri: the path itself, or a temporary copy of a URL's body, fetched as
+   * the source's policy says (see {@link UrlFetch}).
+   */
+  public static Path local(String what, String uri, FetchPolicy fetch) {
+    return isUrl(uri) ? UrlFetch.fetch(what, uri, fetch) : Path.of(uri);
   }
 
   public static boolean isUrl(String uri) {
@@ -158,44 +157,6 @@ public final class TextSources {
     return offset + Math.max(0, to - from);
   }
 
-  private static Path fetch(String what, String uri) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    String last = "";
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Path body = temporaryFile();
-      try {
-        HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create(uri))
-            .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofFile(body));
-        if (r.statusCode() == 200) {
-          return body;
-        }
-        last = "HTTP " + r.statusCode();
-        delete(body);
-        if (r.statusCode() < 500 && r.statusCode() != 429) {
-          break; // a client error will not mend itself
-        }
-      } catch (IOException e) {
-        delete(body);
-        last = e.toString();
-      } catch (InterruptedException e) {
-        delete(body);
-        Thread.currentThread().interrupt();
-        throw new InputException(what + ": interrupted while fetching " + uri);
-      }
-      sleep(attempt);
-    }
-    throw new InputException(what + ": cannot fetch " + uri + " after retries: " + last);
-  }
-
-  private static Path temporaryFile() {
-    try {
-      return Files.createTempFile("rebalancer-fetch", ".csv");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary file", e);
-    }
-  }
-
   /** Removes a fetched URL's temporary copy; a local path is left alone. */
   public static void release(String uri, Path path) {
     if (isUrl(uri)) {
@@ -203,19 +164,11 @@ public final class TextSources {
     }
   }
 
-  private static void delete(Path p) {
+  static void delete(Path p) {
     try {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {
       // a temporary file; the OS cleans its folder
-    }
-  }
-
-  private static void sleep(int attempt) {
-    try {
-      Thread.sleep(500L * attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

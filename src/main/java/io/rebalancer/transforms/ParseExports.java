@@ -1,5 +1,6 @@
 package io.rebalancer.transforms;
 
+import io.rebalancer.config.FetchPolicy;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HoldingPricing;
 import io.rebalancer.core.PriceBook;
@@ -46,6 +47,8 @@ import org.apache.beam.sdk.values.PCollectionView;
  */
 final class ParseExports extends DoFn<FilePart, AccountRow> {
   private final Map<String, String> formatBySource;
+  /** How each source's URL is fetched: here, on the worker that parses it. */
+  private final Map<String, FetchPolicy> fetchBySource;
   private final Map<String, FormatSpec> customFormats;
   private final PCollectionView<PriceBook> pricesView;
   private final String pricesFile;
@@ -61,10 +64,11 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
    * @param keepRawLines whether a holding keeps its line, for a dead letter should its account be
    *     unknown
    */
-  ParseExports(Map<String, String> formatBySource, Map<String, FormatSpec> customFormats,
-      PCollectionView<PriceBook> prices, String pricesFile, LocalDate runDate,
-      ValidationRules rules, boolean keepRawLines) {
+  ParseExports(Map<String, String> formatBySource, Map<String, FetchPolicy> fetchBySource,
+      Map<String, FormatSpec> customFormats, PCollectionView<PriceBook> prices,
+      String pricesFile, LocalDate runDate, ValidationRules rules, boolean keepRawLines) {
     this.formatBySource = formatBySource;
+    this.fetchBySource = fetchBySource;
     this.customFormats = customFormats;
     this.pricesView = prices;
     this.pricesFile = pricesFile;
@@ -81,7 +85,7 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
     }
     String what = "source " + part.file().sourceId();
     String uri = part.file().uri();
-    Path path = TextSources.local(what, uri);
+    Path path = TextSources.local(what, uri, fetchBySource.get(part.file().sourceId()));
     try {
       FileSnapshot before = FileSnapshot.of(what, uri, path);
       Charset charset = part.charset() != null ? Charset.forName(part.charset())

@@ -1,5 +1,6 @@
 package io.rebalancer.transforms;
 
+import io.rebalancer.config.FetchPolicy;
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountHoldings;
@@ -125,12 +126,14 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin begin) {
     Map<String, String> formatBySource = new HashMap<>();
     sources.forEach(s -> formatBySource.put(s.id(), s.format()));
+    Map<String, FetchPolicy> fetchBySource = new HashMap<>();
+    sources.forEach(s -> fetchBySource.put(s.id(), s.fetch()));
     PCollectionTuple parsed = begin
         .apply("Sources", Create.of(sources))
         .apply("MatchFiles", ParDo.of(new MatchFiles()))
         .apply("SplitFiles", ParDo.of(new SplitFiles(formatBySource, partBytes)))
         .apply("SpreadParts", Reshuffle.viaRandomKey())
-        .apply("ParseExports", ParDo.of(new ParseExports(formatBySource,
+        .apply("ParseExports", ParDo.of(new ParseExports(formatBySource, fetchBySource,
                 new HashMap<>(customFormats), reference.prices(), pricesFile, runDate, rules,
                 accounts.listed()))
             .withSideInputs(reference.prices())

@@ -253,6 +253,72 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aSourceIsFetchedWithTwoRetriesTwoSecondsApartUnlessItSaysOtherwise() throws IOException {
+    PipelineConfig c = ConfigLoader.load(yaml("""
+        sources:
+          - id: B1
+            uri: https://exports.example.com/b1/positions.csv
+            format: canonical
+          - id: B2
+            uri: https://exports.example.com/b2/positions.csv
+            format: canonical
+            retries: 0
+            retryDelay: 5m
+            timeout: 500ms
+          - id: B3
+            uri: {positions}
+            format: canonical
+            retries: 4
+            retryDelay: 1h
+            timeout: 10s
+        models: {models}
+        """));
+
+    assertThat(c.sources().get(0).fetch(), is(new FetchPolicy(2, 2_000, 30_000)));
+    assertThat(c.sources().get(1).fetch(), is(new FetchPolicy(0, 300_000, 500)));
+    assertThat(c.sources().get(1).fetch().attempts(), is(1));
+    // a local source may carry them (they do nothing there): its uri alone decides
+    assertThat(c.sources().get(2).fetch(), is(new FetchPolicy(4, 3_600_000, 10_000)));
+  }
+
+  /** The second of two sources with key: value, whose error must name it by index and id. */
+  private String fetchKeyError(String key, String value) throws IOException {
+    Path file = yaml(MINIMAL.replace("models:", """
+          - id: BROKERAGE_003
+            uri: https://exports.example.com/positions.csv
+            format: canonical
+            %s: %s
+        models:""".formatted(key, value)));
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+    return e.getMessage().replace(file.toString(), "pipeline.yaml");
+  }
+
+  @Test
+  void aWrongRetriesRetryDelayOrTimeoutIsOneLineNamingTheSourceAndTheKey() throws IOException {
+    assertThat(fetchKeyError("retryDelay", "soon"), is("pipeline.yaml: sources[1].retryDelay:"
+        + " source BROKERAGE_003: 'soon' is not a duration such as 500ms, 30s or 5m"));
+    assertThat(fetchKeyError("retryDelay", "30"), is("pipeline.yaml: sources[1].retryDelay:"
+        + " source BROKERAGE_003: '30' is not a duration such as 500ms, 30s or 5m"));
+    assertThat(fetchKeyError("retryDelay", "1.5s"), is("pipeline.yaml: sources[1].retryDelay:"
+        + " source BROKERAGE_003: '1.5s' is not a duration such as 500ms, 30s or 5m"));
+    assertThat(fetchKeyError("retryDelay", "2h"), is("pipeline.yaml: sources[1].retryDelay:"
+        + " source BROKERAGE_003: must be between 0ms and 1h, got 2h"));
+    assertThat(fetchKeyError("timeout", "0s"), is("pipeline.yaml: sources[1].timeout:"
+        + " source BROKERAGE_003: must be between 1ms and 1h, got 0s"));
+    assertThat(fetchKeyError("timeout", "[30s]"), is("pipeline.yaml: sources[1].timeout:"
+        + " source BROKERAGE_003: a list is not a duration such as 500ms, 30s or 5m"));
+    assertThat(fetchKeyError("retries", "-1"), is("pipeline.yaml: sources[1].retries:"
+        + " source BROKERAGE_003: must be between 0 and 100, got -1"));
+    assertThat(fetchKeyError("retries", "two"), is("pipeline.yaml: sources[1].retries:"
+        + " source BROKERAGE_003: expected a whole number, got 'two'"));
+    assertThat(fetchKeyError("retries", "1.5"), is("pipeline.yaml: sources[1].retries:"
+        + " source BROKERAGE_003: expected a whole number, got '1.5'"));
+    assertThat(fetchKeyError("retrys", "3"), containsString("pipeline.yaml: sources[1].retrys:"
+        + " unknown key (allowed: account, brokerage, format, id, retries, retryDelay, timeout,"
+        + " uri)"));
+  }
+
+  @Test
   void unknownTopLevelKeyIsNamed() throws IOException {
     ConfigException e = failure(MINIMAL + "shedule: daily\n");
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.rebalancer.config.FetchPolicy;
+import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Allocation;
@@ -90,6 +92,15 @@ class RecordCoderTest {
       ExportFile f = new ExportFile("B1", "B1", "/in/f.csv", asOf, tally);
       assertThat(roundTrip(RecordCoder.of(ExportFile.class), f), is(f));
     }
+  }
+
+  /** A source travels to the workers that fetch it with its fetch policy (Create.of(sources)). */
+  @Test
+  void aSourceRoundTripsWithItsFetchPolicy() throws CoderException {
+    SourceConfig s = new SourceConfig("BROKERAGE_003", "BROKERAGE_003",
+        "https://exports.example.com/OfxDownload.csv", "vanguard-ofx", null,
+        new FetchPolicy(4, 300_000, 1_500));
+    assertThat(roundTrip(RecordCoder.of(SourceConfig.class), s), is(s));
   }
 
   @Test
