@@ -91,7 +91,8 @@ class UrlSourceRetriesIT {
     assertThat(run.describe(), run.stderrLines(), contains(
         "WARN UrlFetch: source BROKERAGE_003: attempt 1 of 2 did not answer within 1s;"
             + " retrying in 100ms", naming.get(0)));
-    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs")));
+    assertThat(fileNames(output), is(Set.of("warehouse.duckdb", "logs",
+        ".rebalancer.lock", ".warehouse.duckdb.lock")));
     assertThat(Launcher.query(output.resolve("warehouse.duckdb"),
         "SELECT status FROM pipeline_runs"), is(List.of(List.of("FAILED"))));
   }
