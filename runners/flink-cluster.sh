@@ -3,7 +3,7 @@
 # one JobManager (REST API and web UI) and TaskManager(s), each its own process.
 #
 #   runners/flink-cluster.sh start [--port=8081] [--rpc-port=6123] [--taskmanagers=1] [--slots=2]
-#                                  [--restart-attempts=3] [--restart-delay=5s]
+#                                  [--restart-attempts=5] [--restart-delay=5s]
 #   runners/flink-cluster.sh status
 #   runners/flink-cluster.sh stop
 #
@@ -132,7 +132,7 @@ running_pids() {
 rest() { curl -sf --max-time 5 "http://127.0.0.1:$(port_of)$1"; }
 
 start() {
-  local port=8081 rpc=6123 tms=1 slots=2 attempts=3 delay=5s
+  local port=8081 rpc=6123 tms=1 slots=2 attempts=5 delay=5s
   for arg in "$@"; do
     case "$arg" in
       --port=*) port="${arg#*=}" ;;
