@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.UUID;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -40,17 +41,21 @@ public final class OrderShards {
   public static void writeShard(Path file, LocalDate runDate, List<TradeOrder> sorted)
       throws IOException {
     Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, StagedCsv.FORMAT)) {
-      for (TradeOrder o : sorted) {
-        List<String> cells = new ArrayList<>(List.of(o.householdId(), o.brokerageId(),
-            o.accountId(), o.side().name(), o.symbol()));
-        cells.addAll(TradeOrderCsv.cells(runDate, o));
-        p.printRecord(cells);
+    Path tmp = tempFor(file);
+    try {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+          CSVPrinter p = new CSVPrinter(w, StagedCsv.FORMAT)) {
+        for (TradeOrder o : sorted) {
+          List<String> cells = new ArrayList<>(List.of(o.householdId(), o.brokerageId(),
+              o.accountId(), o.side().name(), o.symbol()));
+          cells.addAll(TradeOrderCsv.cells(runDate, o));
+          p.printRecord(cells);
+        }
       }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp); // gone after the rename; a failed write's partial file
     }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Merges sorted shards into one CSV with one header, written to a temp name then renamed. */
@@ -59,11 +64,27 @@ public final class OrderShards {
   }
 
   /**
+   * A temp name of the attempt's own: should Flink run a task again while an attempt it gave up
+   * on still writes (a TaskManager that stopped answering but lives), each rename still moves a
+   * whole file into place, never two writers' lines in one.
+   */
+  private static Path tempFor(Path file) {
+    return file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+  }
+
+  /**
    * Merges sorted runs of one shard into the shard file, sort keys kept, and removes the runs: a
    * shard is written as several runs so that no worker holds a whole shard's orders.
+   *
+   * <p>A retried merge (Flink reruns a failed task, and not always the tasks before it) may find
+   * runs that an earlier attempt merged and removed. The runs are removed only once the shard
+   * file is in place, whole, so a run that is gone while the shard is there is already in it.
    */
   public static void mergeRuns(List<Path> runs, Path shard) throws IOException {
-    merge(runs, shard, true);
+    boolean merged = Files.isRegularFile(shard) && runs.stream().anyMatch(r -> !Files.exists(r));
+    if (!merged) {
+      merge(runs, shard, true);
+    }
     for (Path run : runs) {
       Files.deleteIfExists(run);
     }
@@ -71,7 +92,18 @@ public final class OrderShards {
 
   private static void merge(List<Path> shards, Path target, boolean keepKeys) throws IOException {
     Files.createDirectories(target.toAbsolutePath().getParent());
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Path tmp = tempFor(target);
+    try {
+      mergeInto(shards, tmp, keepKeys);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp); // gone after the rename; a failed merge's partial file
+    }
+  }
+
+  private static void mergeInto(List<Path> shards, Path tmp, boolean keepKeys)
+      throws IOException {
     List<CSVParser> parsers = new ArrayList<>();
     try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
         CSVPrinter out = new CSVPrinter(w, keepKeys ? StagedCsv.FORMAT : TradeOrderCsv.FORMAT)) {
@@ -96,7 +128,6 @@ public final class OrderShards {
         p.close();
       }
     }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The next unmerged record of one shard; ordered by the SPEC's sort key. */

@@ -10,8 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -102,6 +105,27 @@ public record StagingArea(String root) implements Serializable {
     }
     files.sort(Comparator.naturalOrder());
     return files;
+  }
+
+  /**
+   * Removes every staged table file but these (a job's last attempt wrote them; an earlier,
+   * failed attempt may have left others under names the last did not write).
+   */
+  public void keepOnlyTableFiles(Collection<Path> written) {
+    Set<Path> keep = new HashSet<>();
+    written.forEach(f -> keep.add(f.getFileName()));
+    if (!Files.isDirectory(tables())) {
+      return;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(tables(), "*-part-*.csv")) {
+      for (Path f : ds) {
+        if (!keep.contains(f.getFileName())) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove an earlier attempt's files in " + tables(), e);
+    }
   }
 
   /** Publishes a staged file whole or not at all: one atomic rename on the same file system. */

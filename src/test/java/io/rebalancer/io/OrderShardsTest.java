@@ -139,6 +139,50 @@ class OrderShardsTest {
   }
 
   @Test
+  void aRetriedMergeOfRunsAnEarlierAttemptMergedAndRemovedKeepsTheShard() throws IOException {
+    Path run0 = dir.resolve(OrderShards.runName(0, 1, 0));
+    Path run1 = dir.resolve(OrderShards.runName(0, 1, 1));
+    OrderShards.writeShard(run0, RUN, List.of(order("H1", "B1", "A1", Side.BUY, "VTI")));
+    OrderShards.writeShard(run1, RUN, List.of(order("H2", "B1", "A2", Side.SELL, "BND")));
+    Path shard = dir.resolve(OrderShards.shardName(0, 1));
+    OrderShards.mergeRuns(List.of(run0, run1), shard);
+    String first = Files.readString(shard);
+
+    // Flink reruns the merge task alone: the tasks that wrote the runs finished, their runs gone
+    OrderShards.mergeRuns(List.of(run0, run1), shard);
+
+    assertThat(Files.readString(shard), is(first));
+    assertThat(Files.readAllLines(shard).size(), is(2));
+  }
+
+  @Test
+  void aRetriedMergeOfRewrittenRunsReplacesTheShard() throws IOException {
+    Path run0 = dir.resolve(OrderShards.runName(0, 1, 0));
+    Path shard = dir.resolve(OrderShards.shardName(0, 1));
+    OrderShards.writeShard(run0, RUN, List.of(order("H1", "B1", "A1", Side.BUY, "VTI")));
+    OrderShards.mergeRuns(List.of(run0), shard);
+
+    // the whole job reran: the run is written again, and the merge replaces what it merged
+    OrderShards.writeShard(run0, RUN, List.of(order("H1", "B1", "A1", Side.BUY, "VTI")));
+    OrderShards.mergeRuns(List.of(run0), shard);
+
+    assertThat(Files.readAllLines(shard).size(), is(1));
+  }
+
+  @Test
+  void aMergeOfAMissingRunWithNoShardFailsNamingTheRun() throws IOException {
+    Path run0 = dir.resolve(OrderShards.runName(0, 1, 0));
+    Path shard = dir.resolve(OrderShards.shardName(0, 1));
+    java.nio.file.NoSuchFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.nio.file.NoSuchFileException.class,
+        () -> OrderShards.mergeRuns(List.of(run0), shard));
+    assertThat(e.getMessage(), is(run0.toString()));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat("a failed merge leaves no temp file", files.toList(), is(List.of()));
+    }
+  }
+
+  @Test
   void noTempFileRemains() throws IOException {
     Path shard = dir.resolve(OrderShards.shardName(0, 1));
     OrderShards.writeShard(shard, RUN, List.of(order("H1", "B1", "A1", Side.BUY, "VTI")));
