@@ -8,7 +8,8 @@
 #   runners/flink-cluster.sh stop
 #
 # Logs, pid files and the generated configuration live in .flink/ (ignored by git).
-# FLINK_TM_MEMORY and FLINK_JM_MEMORY set the process sizes (default 2048m and 1024m).
+# FLINK_TM_MEMORY and FLINK_JM_MEMORY set the process sizes (default 2048m and 1024m);
+# FLINK_CLASSPATH_FILE where the resolved classpath is kept (default .flink/classpath.txt).
 source "$(dirname "${BASH_SOURCE[0]}")/help.sh" "$@"  # --help, -h, --help=NAME: print and exit
 set -euo pipefail
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +17,8 @@ FLINK_HOME="${FLINK_CLUSTER_DIR:-$PROJECT_DIR/.flink}"
 CONF="$FLINK_HOME/conf"
 LOGS="$FLINK_HOME/log"
 PIDS="$FLINK_HOME/pids"
-CP_FILE="$FLINK_HOME/classpath.txt"
+# The cluster's classpath, resolved by Maven once; clusters in several folders may share it.
+CP_FILE="${FLINK_CLASSPATH_FILE:-$FLINK_HOME/classpath.txt}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # FLINK_JAVA_OPTS
 
 usage() { cat "$PROJECT_DIR/runners/help/flink-cluster.txt"; }
@@ -27,7 +29,7 @@ ensure_classpath() {
   if [[ -f "$CP_FILE" && "$CP_FILE" -nt "$PROJECT_DIR/runners/flink-cluster/pom.xml" ]]; then
     return
   fi
-  mkdir -p "$FLINK_HOME"
+  mkdir -p "$FLINK_HOME" "$(dirname "$CP_FILE")"
   echo "resolving the Flink 1.19 cluster classpath from Maven..." >&2
   if ! mvn -B -Dstyle.color=never -f "$PROJECT_DIR/runners/flink-cluster/pom.xml" \
       dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >"$FLINK_HOME/resolve.log" 2>&1; then

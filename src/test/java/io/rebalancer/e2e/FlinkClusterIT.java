@@ -54,7 +54,9 @@ class FlinkClusterIT {
     Path project = Launcher.projectRoot();
     Launcher.ensureBuilt(project);
     launcher = new Launcher(project, Files.createDirectories(work.resolve("logs")));
-    clusterEnv = Map.of("FLINK_CLUSTER_DIR", work.resolve("cluster").toString());
+    clusterEnv = Map.of("FLINK_CLUSTER_DIR", work.resolve("cluster").toString(),
+        // resolved by Maven once for every cluster test (it takes a minute or two)
+        "FLINK_CLASSPATH_FILE", project.resolve("target/flink-cluster-classpath.txt").toString());
     restPort = Launcher.freePort();
     rest = new FlinkRest(restPort);
     Launcher.Run started = launcher.run(clusterEnv, "flink-cluster.sh", "start",

@@ -66,7 +66,9 @@ class FlinkTaskManagerLossIT {
         "--outputDir=" + direct);
     assertThat(d.describe(), d.exitCode(), is(0));
     // one cluster folder for both cases: the cluster's classpath is resolved once
-    clusterEnv = Map.of("FLINK_CLUSTER_DIR", work.resolve("cluster").toString());
+    clusterEnv = Map.of("FLINK_CLUSTER_DIR", work.resolve("cluster").toString(),
+        // resolved by Maven once for every cluster test (it takes a minute or two)
+        "FLINK_CLASSPATH_FILE", project.resolve("target/flink-cluster-classpath.txt").toString());
   }
 
   @AfterEach
