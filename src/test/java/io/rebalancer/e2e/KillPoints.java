@@ -26,19 +26,13 @@ final class KillPoints {
     List<KillPoint> points = new ArrayList<>();
     points.add(new KillPoint("JVM starting", new AfterLaunch(Duration.ofMillis(300))));
     points.add(new KillPoint("at the first line", new AfterLine(" started", Duration.ZERO)));
-    points.add(new KillPoint("reading, a third of the way",
-        new AfterLine(" started", between(reference, " started", "rows read", 0.35))));
-    points.add(new KillPoint("reading, two thirds of the way",
-        new AfterLine(" started", between(reference, " started", "rows read", 0.7))));
+    points.add(new KillPoint("reading, halfway",
+        new AfterLine(" started", between(reference, " started", "rows read", 0.5))));
     points.add(breakpoint("parsing the first export part", "io.rebalancer.transforms.ParseExports",
         "process", -1, List.of(), 1, RunStage.PARSING));
-    points.add(breakpoint("parsing the fourth export part",
-        "io.rebalancer.transforms.ParseExports", "process", -1, List.of(), 4, RunStage.PARSING));
     points.add(new KillPoint("rows read", new AfterLine("rows read", Duration.ZERO)));
     points.add(breakpoint("analysing the first account", "io.rebalancer.core.AccountAnalyzer",
         "analyze", -1, List.of(), 1, RunStage.ANALYSIS));
-    points.add(breakpoint("rebalancing the household", "io.rebalancer.core.Rebalancer",
-        "rebalance", -1, List.of(), 1, RunStage.ANALYSIS));
     points.add(breakpoint("before the first sorted run", IO + "OrderShards", "writeShard", -1,
         List.of(), 1, RunStage.SHARD_WRITING));
     points.add(breakpoint("sorted run written, not renamed", FILES, "move", -1,
@@ -55,14 +49,11 @@ final class KillPoints {
         List.of(IO + "OrderShards.merge", IO + "OrderShards.merge"), 1, RunStage.MERGE));
     points.add(new KillPoint("the merged orders file appears", new OnFile(
         "trade_orders_*.csv in staging", f -> f.matches("\\.staging-[^/]+/trade_orders_\\d+\\.csv"))));
-    points.add(new KillPoint("orders written", new AfterLine("orders written", Duration.ZERO)));
     points.add(new KillPoint("a staged table file appears",
         new OnFile("tables/*", f -> f.matches("\\.staging-[^/]+/tables/.+"))));
     points.add(breakpoint("before the completion marker",
         "io.rebalancer.transforms.MarkStagingComplete$WriteMarker", "process", -1, List.of(), 1,
         RunStage.ROW_STAGING));
-    points.add(new KillPoint("rows staged",
-        new AfterLine("warehouse rows staged", Duration.ZERO)));
     points.add(breakpoint("loading, before the first table", IO + "Warehouse", "loadRun", -1,
         List.of(), 1, RunStage.LOAD));
     points.add(breakpoint("loading, two tables in", IO + "Warehouse", "insert", -1, List.of(), 3,
@@ -85,7 +76,6 @@ final class KillPoints {
         List.of(), 1, RunStage.PUBLISH));
     points.add(breakpoint("staging half removed", FILES, "deleteIfExists", -1,
         List.of(IO + "StagingArea.delete"), 10, RunStage.PUBLISH));
-    points.add(new KillPoint("published", new AfterLine("published ", Duration.ZERO)));
     return points;
   }
 

@@ -55,6 +55,10 @@ final class KillVerdict {
         .map(f -> f.substring(".staging-".length())).toList();
     landed = RunStage.landed(killed.lines().stream().map(Line::text).toList(),
         killed.filesAtKill(), committed, stoppedIn);
+    if (killed.killed() && landed != RunStage.STARTUP
+        && !Path.of(killed.killedCommand()).getFileName().toString().equals("java")) {
+      problems.add("the kill went to " + killed.killedCommand() + ", not to the run's JVM");
+    }
   }
 
   private void judgeAfterKill(OutputState now, String runId) {
@@ -115,8 +119,9 @@ final class KillVerdict {
       OutputState.checksPass(warehouse, runDate);
       judgeAfterNextRun(OutputState.read(output, runDate), next.runId());
       judgeRuns(OutputState.runs(warehouse), runId(killed), next.runId());
-      if (OutputState.lockHeld(output)) {
-        problems.add("after the next run, its lock is still held");
+      List<String> held = OutputState.locksHeld(output);
+      if (!held.isEmpty()) {
+        problems.add("after the next run, locks still held: " + held);
       }
     } catch (Exception e) {
       problems.add("after the next run, the warehouse: " + oneLine(e));

@@ -36,7 +36,7 @@ final class KillingLauncher {
    * 137); filesAtKill is the output folder's files (relative, '/', logs/ left out) just after.
    */
   record Outcome(boolean killed, int exitCode, List<Line> lines, List<String> stderr,
-      List<String> filesAtKill, String stoppedIn, long millis) {
+      List<String> filesAtKill, String stoppedIn, String killedCommand, long millis) {
     /** The run's id, from its first line (null when it died before printing it). */
     String runId() {
       for (Line l : lines) {
@@ -121,7 +121,7 @@ final class KillingLauncher {
     List<String> stderr = Files.readAllLines(err, StandardCharsets.UTF_8);
     synchronized (lines) {
       return new Outcome(kill.done() && process.exitValue() == 137, process.exitValue(),
-          List.copyOf(lines), stderr, kill.left(), kill.stoppedIn(), millis);
+          List.copyOf(lines), stderr, kill.left(), kill.stoppedIn(), kill.command(), millis);
     }
   }
 
@@ -151,7 +151,7 @@ final class KillingLauncher {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // a killed process's pipe may close under the reader: what it printed is what was read
     }
   }
 
@@ -162,6 +162,7 @@ final class KillingLauncher {
     private boolean done;
     private List<String> files = List.of();
     private String stoppedIn;
+    private String command;
 
     Kill(Process process, Path output) {
       this.process = process;
@@ -174,6 +175,7 @@ final class KillingLauncher {
       }
       done = true;
       stoppedIn = where;
+      command = process.info().command().orElse("?");
       List<ProcessHandle> children = process.descendants().toList();
       process.destroyForcibly(); // SIGKILL, to the JVM that direct.sh exec'd into
       children.forEach(ProcessHandle::destroyForcibly);
@@ -191,6 +193,11 @@ final class KillingLauncher {
 
     synchronized List<String> left() {
       return files;
+    }
+
+    /** The program the killed process ran: java, once direct.sh has exec'd it. */
+    synchronized String command() {
+      return command;
     }
 
     synchronized String stoppedIn() {

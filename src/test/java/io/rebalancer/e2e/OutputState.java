@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,17 @@ import java.util.stream.Stream;
  */
 record OutputState(byte[] orders, String report, byte[] rejected, Map<String, List<String>> rows,
     Set<String> names) {
-  /** Names a run may leave beside what it publishes: its lock, its log folder. */
-  static final Set<String> NOT_PUBLISHED = Set.of(".rebalancer.lock", "logs");
+  /**
+   * Whether a top-level name is one a run leaves beside what it publishes: its log folder, its
+   * locks (the output folder's .rebalancer.lock, the warehouse's .warehouse.duckdb.lock).
+   */
+  static boolean notPublished(String name) {
+    return name.equals("logs") || isLock(name);
+  }
+
+  private static boolean isLock(String name) {
+    return name.startsWith(".") && name.endsWith(".lock");
+  }
 
   static OutputState read(Path output, LocalDate runDate) throws IOException, SQLException {
     Path report = output.resolve(Report.fileName(runDate));
@@ -45,7 +55,7 @@ record OutputState(byte[] orders, String report, byte[] rejected, Map<String, Li
   static Set<String> published(Path output) throws IOException {
     try (Stream<Path> files = Files.list(output)) {
       return new TreeSet<>(files.map(f -> f.getFileName().toString())
-          .filter(n -> !NOT_PUBLISHED.contains(n) && !n.startsWith(".staging-")).toList());
+          .filter(n -> !notPublished(n) && !n.startsWith(".staging-")).toList());
     }
   }
 
@@ -85,16 +95,20 @@ record OutputState(byte[] orders, String report, byte[] rejected, Map<String, Li
     return runs;
   }
 
-  /** Whether another process holds the run lock of the folder. */
-  static boolean lockHeld(Path output) throws IOException {
-    Path lock = output.resolve(".rebalancer.lock");
-    if (!Files.exists(lock)) {
-      return false;
+  /** The run locks in the folder that another process holds. */
+  static List<String> locksHeld(Path output) throws IOException {
+    List<String> held = new ArrayList<>();
+    try (Stream<Path> files = Files.list(output)) {
+      for (Path lock : files.filter(f -> isLock(f.getFileName().toString())).toList()) {
+        try (FileChannel c = FileChannel.open(lock, StandardOpenOption.WRITE);
+            FileLock l = c.tryLock()) {
+          if (l == null) {
+            held.add(lock.getFileName().toString());
+          }
+        }
+      }
     }
-    try (FileChannel c = FileChannel.open(lock, StandardOpenOption.WRITE);
-        FileLock l = c.tryLock()) {
-      return l == null;
-    }
+    return held;
   }
 
   private static byte[] bytes(Path file) throws IOException {
