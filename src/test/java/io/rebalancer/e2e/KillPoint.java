@@ -46,10 +46,14 @@ record KillPoint(String name, Trigger trigger) {
   record AtBreakpoint(String className, String method, int args, List<String> callers, int hit,
       RunStage stage) implements Trigger {
     public String describe() {
-      String simple = className.substring(className.lastIndexOf('.') + 1);
-      return "in " + simple + "." + method + (hit > 1 ? " (hit " + hit + ")" : "")
-          + (callers.isEmpty() ? "" : " from " + callers.get(0)
-              .substring(callers.get(0).lastIndexOf('.', callers.get(0).lastIndexOf('.') - 1) + 1));
+      return "in " + simpleName(className + "." + method) + (hit > 1 ? " (hit " + hit + ")" : "")
+          + (callers.isEmpty() ? "" : " from " + simpleName(callers.get(0)));
+    }
+
+    /** Class.method of a method named with its package. */
+    private static String simpleName(String qualifiedMethod) {
+      int method = qualifiedMethod.lastIndexOf('.');
+      return qualifiedMethod.substring(qualifiedMethod.lastIndexOf('.', method - 1) + 1);
     }
   }
 
