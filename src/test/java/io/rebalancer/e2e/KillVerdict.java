@@ -25,6 +25,8 @@ final class KillVerdict {
   RunStage landed;
   boolean committed;
   List<String> leftStaging = List.of();
+  /** Whether the staging the kill left held the run's manifest (run.properties). */
+  boolean leftManifest;
   String recovered = "";
 
   KillVerdict(OutputState previous, OutputState reference, LocalDate runDate) {
@@ -53,6 +55,8 @@ final class KillVerdict {
     leftStaging = KillingLauncher.files(output).stream()
         .filter(f -> f.startsWith(".staging-") && f.indexOf('/') < 0)
         .map(f -> f.substring(".staging-".length())).toList();
+    leftManifest = killed.filesAtKill().stream()
+        .anyMatch(f -> f.matches("\\.staging-[^/]+/run\\.properties"));
     landed = RunStage.landed(killed.lines().stream().map(Line::text).toList(),
         killed.filesAtKill(), committed, stoppedIn);
     if (killed.killed() && landed != RunStage.STARTUP
@@ -148,7 +152,10 @@ final class KillVerdict {
     }
   }
 
-  /** The killed run is SUCCEEDED if it committed, FAILED if it left staging, else absent. */
+  /**
+   * The killed run is SUCCEEDED if it committed, FAILED if it left staging (absent too when the
+   * staging lacked its run.properties: LeftoverStaging then has no date to record), else absent.
+   */
   private void judgeRuns(Map<String, List<Object>> runs, String killedId, String nextId) {
     if (nextId == null || !"SUCCEEDED".equals(runs.getOrDefault(nextId, List.of("")).get(0))) {
       problems.add("the next run " + nextId + " is not SUCCEEDED in pipeline_runs");
@@ -159,6 +166,9 @@ final class KillVerdict {
     List<Object> killed = runs.get(killedId);
     String expected = committed ? "SUCCEEDED" : leftStaging.contains(killedId) ? "FAILED" : null;
     String status = killed == null ? null : (String) killed.get(0);
+    if (status == null && "FAILED".equals(expected) && !leftManifest) {
+      return; // killed before its staging held run.properties: nothing says its date or start
+    }
     if (!Objects.equals(status, expected)) {
       problems.add("the killed run " + killedId + " is " + status + " in pipeline_runs, not "
           + expected);
