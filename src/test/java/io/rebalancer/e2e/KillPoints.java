@@ -75,7 +75,7 @@ final class KillPoints {
     points.add(breakpoint("all renamed, staging kept", IO + "StagingArea", "delete", 0,
         List.of(), 1, RunStage.PUBLISH));
     points.add(breakpoint("staging half removed", FILES, "deleteIfExists", -1,
-        List.of(IO + "StagingArea.delete"), 10, RunStage.PUBLISH));
+        List.of(IO + "StagingArea.deleteOnce"), 10, RunStage.PUBLISH));
     return points;
   }
 

@@ -80,7 +80,7 @@ enum RunStage {
         || f.matches("trade_orders_\\d{8}\\.csv"))) {
       return ROW_STAGING;
     }
-    if (staged.stream().anyMatch(f -> f.matches("trade_orders_\\d{8}\\.csv\\.tmp"))) {
+    if (staged.stream().anyMatch(f -> f.matches("trade_orders_\\d{8}\\.csv(\\.[^/]+)?\\.tmp"))) {
       return MERGE;
     }
     if (staged.stream().anyMatch(f -> f.startsWith("orders/") || f.startsWith("order-runs/"))) {
