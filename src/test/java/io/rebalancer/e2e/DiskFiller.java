@@ -2,6 +2,7 @@ package io.rebalancer.e2e;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,6 +23,8 @@ final class DiskFiller implements AutoCloseable {
   private final Path output;
   private final Trigger trigger;
   private final Path ballast;
+  /** Bytes left free once the disk is full. */
+  private final long room;
   private final Thread watcher;
   private volatile boolean stop;
   private volatile boolean filled;
@@ -37,6 +40,23 @@ final class DiskFiller implements AutoCloseable {
         for (Path staging : FullDiskIT.stagingAreas(output)) {
           if (Files.exists(staging.resolve(name))) {
             return true;
+          }
+        }
+        return false;
+      };
+    }
+
+    /** The run's staging area has a temporary file of this name's (NAME.ID.tmp). */
+    static Trigger stagedTemporary(String name) {
+      return output -> {
+        for (Path staging : FullDiskIT.stagingAreas(output)) {
+          try (Stream<Path> files = Files.list(staging)) {
+            if (files.map(f -> f.getFileName().toString())
+                .anyMatch(f -> f.startsWith(name + ".") && f.endsWith(".tmp"))) {
+              return true;
+            }
+          } catch (java.nio.file.NoSuchFileException gone) {
+            // the run removed it meanwhile
           }
         }
         return false;
@@ -70,17 +90,18 @@ final class DiskFiller implements AutoCloseable {
     }
   }
 
-  private DiskFiller(Path output, Trigger trigger, Path ballast) {
+  private DiskFiller(Path output, Trigger trigger, Path ballast, long room) {
     this.output = output;
     this.trigger = trigger;
     this.ballast = ballast;
+    this.room = room;
     this.watcher = new Thread(this::watch, "disk-filler");
     watcher.setDaemon(true);
   }
 
   /** Starts watching output's staging areas for trigger. */
-  static DiskFiller when(Path output, Trigger trigger, Path ballast) {
-    DiskFiller f = new DiskFiller(output, trigger, ballast);
+  static DiskFiller when(Path output, Trigger trigger, Path ballast, long room) {
+    DiskFiller f = new DiskFiller(output, trigger, ballast, room);
     f.watcher.start();
     return f;
   }
@@ -141,8 +162,17 @@ final class DiskFiller implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Big writes, then smaller ones, until not one more page fits. */
+  /** Big writes, then smaller ones, until not one more page fits; then gives room back. */
   private void fill() throws IOException {
+    fillUp();
+    if (room > 0) {
+      try (FileChannel c = FileChannel.open(ballast, StandardOpenOption.WRITE)) {
+        c.truncate(Math.max(0, c.size() - room));
+      }
+    }
+  }
+
+  private void fillUp() throws IOException {
     for (int size : new int[] {1 << 20, 1 << 12, 1}) {
       byte[] zeros = new byte[size];
       try (OutputStream out = Files.newOutputStream(ballast, StandardOpenOption.CREATE,

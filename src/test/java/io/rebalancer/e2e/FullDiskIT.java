@@ -62,6 +62,9 @@ class FullDiskIT {
   private static boolean mounted;
   private static Path output;
   private static byte[] referenceOrders;
+  private static long referenceReportSize;
+  /** Room for the publish plan and the log's last lines; the commit's log needs megabytes. */
+  private static final long REPORT_MARGIN = 128 << 10;
 
   @BeforeAll
   static void aSmallFileSystemWithAPreviousRunOnIt() throws Exception {
@@ -79,6 +82,7 @@ class FullDiskIT {
     Launcher.Run ref = direct(reference);
     assertThat(ref.describe(), ref.exitCode(), is(0));
     referenceOrders = Files.readAllBytes(reference.resolve(ORDERS));
+    referenceReportSize = Files.size(reference.resolve(REPORT));
 
     mount = Files.createDirectories(dir.resolve("small"));
     command("mount", "-t", "tmpfs", "-o", "size=" + SIZE, "tmpfs", mount.toString());
@@ -111,7 +115,7 @@ class FullDiskIT {
   @Test
   void aDiskThatFillsWhileTheShardsAreMergedFailsTheRunAndKeepsThePreviousOutputs()
       throws Exception {
-    fillsDuring(DiskFiller.Trigger.staged(ORDERS + ".tmp"), "the file system of output folder " + output + " is full (No"
+    fillsDuring(DiskFiller.Trigger.stagedTemporary(ORDERS), "the file system of output folder " + output + " is full (No"
         + " space left on device) while writing the merged trade-orders file " + ORDERS
         + ": free space there or pass --outputDir on a larger one");
   }
@@ -119,14 +123,25 @@ class FullDiskIT {
   @Test
   void aDiskThatFillsWhileTheWarehouseLoadsFailsTheRunAndLeavesTheWarehouseAsItWas()
       throws Exception {
-    fillsDuring(DiskFiller.Trigger.logged(output,
-        "warehouse rows loaded (not yet committed)"), "the file system of warehouse " + output.resolve(WAREHOUSE)
+    // The load's rows reach the disk at its commit (DuckDB logs a transaction when it
+    // commits); before it, inside the transaction, the report is written into the staging. So
+    // the disk is filled once the checks have passed, to all but room for the report (its size
+    // in the reference run, the same inputs) and a margin, which the commit's log overflows.
+    long room = referenceReportSize + REPORT_MARGIN;
+    fillsDuring(DiskFiller.Trigger.logged(output, "data-quality checks passed"), room,
+        "the file system of warehouse " + output.resolve(WAREHOUSE)
         + " is full (No space left on device) while loading the run: free space there or pass"
         + " --warehouse on a larger one; the warehouse is unchanged");
   }
 
   /** Fills the disk when trigger is reached; checks the failure, frees the space, reruns. */
   private void fillsDuring(DiskFiller.Trigger trigger, String error) throws Exception {
+    fillsDuring(trigger, 0, error);
+  }
+
+  /** As above, leaving room bytes free (rounded to the file system's pages). */
+  private void fillsDuring(DiskFiller.Trigger trigger, long room, String error)
+      throws Exception {
     byte[] orders = Files.readAllBytes(output.resolve(ORDERS));
     byte[] report = Files.readAllBytes(output.resolve(REPORT));
     Map<String, List<String>> rows = Launcher.warehouseContents(output.resolve(WAREHOUSE));
@@ -134,7 +149,7 @@ class FullDiskIT {
     Path ballast = mount.resolve("ballast"); // beside the output folder, on its file system
 
     Launcher.Run failed;
-    try (DiskFiller filler = DiskFiller.when(output, trigger, ballast)) {
+    try (DiskFiller filler = DiskFiller.when(output, trigger, ballast, room)) {
       failed = direct(output);
       assertTrue(filler.filled(), "the run ended before the moment to fill the disk came:\n"
           + failed.describe());
