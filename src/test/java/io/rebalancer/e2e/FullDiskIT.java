@@ -2,6 +2,7 @@ package io.rebalancer.e2e;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -163,12 +164,17 @@ class FullDiskIT {
     assertArrayEquals(report, Files.readAllBytes(output.resolve(REPORT)), REPORT);
     assertThat(Launcher.warehouseContents(output.resolve(WAREHOUSE)), is(rows));
     assertThat(passedChecks(), greaterThan(0));
-    // ... with the failed run's FAILED row, once its staging was removed and so had room
+    // ... and at most the failed run's FAILED row. The run removes its staging before it
+    // records the row, which usually gives the row room; but the Direct runner's other worker
+    // threads may still be writing when the run fails (seen once in CI, shard case), and a row
+    // the full disk refuses is not recorded: the run's error line and its log say it failed.
     List<List<Object>> after = runs();
     assertThat(after.subList(0, runs.size()), is(runs));
-    assertThat(after, hasSize(runs.size() + 1));
-    assertThat(after.get(runs.size()).get(0), is("FAILED"));
-    assertThat(String.valueOf(after.get(runs.size()).get(1)), containsString(error));
+    assertThat(after.size(), either(is(runs.size())).or(is(runs.size() + 1)));
+    if (after.size() > runs.size()) {
+      assertThat(after.get(runs.size()).get(0), is("FAILED"));
+      assertThat(String.valueOf(after.get(runs.size()).get(1)), containsString(error));
+    }
     // nothing of the failed run but its log: no staging, no temp file, no DuckDB WAL
     assertThat(entries(output), is(Set.of("logs", ORDERS, REPORT, WAREHOUSE, ".rebalancer.lock",
         ".warehouse.duckdb.lock")));
