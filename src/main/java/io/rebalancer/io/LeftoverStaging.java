@@ -40,7 +40,8 @@ public final class LeftoverStaging {
       }
       Path theirs = manifest == null ? warehouse
           : manifest.warehouse().toAbsolutePath().normalize();
-      outcomes.add(theirs.equals(warehouse.toAbsolutePath().normalize()) ? recover(staging, manifest, id, theirs, byRun, now)
+      outcomes.add(theirs.equals(warehouse.toAbsolutePath().normalize())
+          ? recover(staging, manifest, id, theirs, byRun)
           : recoverUnderLock(staging, manifest, id, theirs, byRun, now));
     }
     return outcomes;
@@ -50,7 +51,7 @@ public final class LeftoverStaging {
       Path warehouse, String byRun, Instant now) {
     try (RunLock lock = RunLock.take(RunLock.ofWarehouse(warehouse), "warehouse " + warehouse,
         "--warehouse", byRun, now)) {
-      return recover(staging, manifest, id, warehouse, byRun, now);
+      return recover(staging, manifest, id, warehouse, byRun);
     } catch (RuntimeException e) {
       return new Outcome(id, "left " + staging.root() + " of run " + id + " as it is: its"
           + " warehouse " + warehouse + " is busy (" + e.getMessage() + ")");
@@ -58,42 +59,46 @@ public final class LeftoverStaging {
   }
 
   private static Outcome recover(StagingArea staging, RunManifest manifest, String id,
-      Path warehouse, String byRun, Instant now) {
-    PublishPlan plan = PublishPlan.readFrom(staging);
-    if (plan != null && committed(warehouse, id)) {
-      try {
-        int renamed = plan.apply();
-        staging.delete();
-        return new Outcome(id, "run " + id + " had committed to the warehouse when it stopped:"
-            + " finished publishing it (" + renamed + " file" + (renamed == 1 ? "" : "s")
-            + " renamed into place)");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot finish publishing run " + id + " from "
-            + staging.root(), e);
-      }
+      Path warehouse, String byRun) {
+    if (!Files.exists(warehouse)) {
+      return removed(staging, manifest, id); // nothing was ever committed, nor can be recorded
     }
+    try (Warehouse w = Warehouse.open(warehouse)) {
+      String status = w.runStatus(id);
+      PublishPlan plan = PublishPlan.readFrom(staging);
+      if (plan != null && RunRecord.SUCCEEDED.equals(status)) {
+        return finished(staging, plan, id);
+      }
+      Outcome outcome = removed(staging, manifest, id);
+      if (manifest != null && status == null) {
+        w.recordFailure(RunRecord.failed(id, manifest.runDate(), manifest.startedAt(),
+            manifest.runner(), manifest.config().toString(), "stopped before it finished"
+                + " (killed, or its machine lost); run " + byRun + " removed its staging"));
+      }
+      return outcome;
+    }
+  }
+
+  /** The run committed: its renames are finished from its plan. */
+  private static Outcome finished(StagingArea staging, PublishPlan plan, String id) {
+    try {
+      int renamed = plan.apply();
+      staging.delete();
+      return new Outcome(id, "run " + id + " had committed to the warehouse when it stopped:"
+          + " finished publishing it (" + renamed + " file" + (renamed == 1 ? "" : "s")
+          + " renamed into place)");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot finish publishing run " + id + " from "
+          + staging.root(), e);
+    }
+  }
+
+  /** The run never committed: its staging is removed. */
+  private static Outcome removed(StagingArea staging, RunManifest manifest, String id) {
     staging.delete();
-    if (manifest != null && Files.exists(warehouse)) {
-      try (Warehouse w = Warehouse.open(warehouse)) {
-        if (w.runStatus(id) == null) {
-          w.recordFailure(RunRecord.failed(id, manifest.runDate(), manifest.startedAt(),
-              manifest.runner(), manifest.config().toString(), "stopped before it finished"
-                  + " (killed, or its machine lost); run " + byRun + " removed its staging"));
-        }
-      }
-    }
     return new Outcome(id, "run " + id + (manifest == null ? ""
         : " (started " + manifest.startedAt() + ")") + " stopped before it finished: removed its"
         + " staging; nothing of it was published");
-  }
-
-  private static boolean committed(Path warehouse, String id) {
-    if (!Files.exists(warehouse)) {
-      return false;
-    }
-    try (Warehouse w = Warehouse.open(warehouse)) {
-      return RunRecord.SUCCEEDED.equals(w.runStatus(id));
-    }
   }
 
   /** The staging's manifest, or null when the run was killed before it was written whole. */
