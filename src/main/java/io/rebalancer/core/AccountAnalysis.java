@@ -16,10 +16,20 @@ import java.util.TreeMap;
 public record AccountAnalysis(AccountKey key, String householdId, String modelId,
     BigDecimal cashReserve, BigDecimal totalValue, BigDecimal cashValue, BigDecimal investedValue,
     int positionCount, Double hhi, Double volatility, Double maxDrawdown, Integer riskScore,
-    List<Position> positions) {
+    List<Position> positions, AccountType accountType, Trading trading) {
 
   public AccountAnalysis {
     positions = List.copyOf(positions);
+  }
+
+  /** A taxable account that trades normally. */
+  public AccountAnalysis(AccountKey key, String householdId, String modelId,
+      BigDecimal cashReserve, BigDecimal totalValue, BigDecimal cashValue,
+      BigDecimal investedValue, int positionCount, Double hhi, Double volatility,
+      Double maxDrawdown, Integer riskScore, List<Position> positions) {
+    this(key, householdId, modelId, cashReserve, totalValue, cashValue, investedValue,
+        positionCount, hhi, volatility, maxDrawdown, riskScore, positions, AccountType.TAXABLE,
+        Trading.NORMAL);
   }
 
   /** What the account can spend on buys before its own sells: cash above its reserve. */

@@ -51,13 +51,14 @@ public final class AccountAnalyzer {
     BigDecimal invested = total.subtract(cash);
     Double hhi = concentration(positions, invested);
     AccountAnalysis partial = new AccountAnalysis(info.key(), info.householdId(), info.modelId(),
-        info.cashReserve(), total, cash, invested, count, hhi, null, null, null, positions);
+        info.cashReserve(), total, cash, invested, count, hhi, null, null, null, positions,
+        info.accountType(), info.trading());
     double[] values = ValueSeries.values(partial.investedQuantities(), cash, prices);
     RiskMetrics risk = values != null ? RiskMetrics.ofValues(values)
         : RiskMetrics.of(ValueSeries.of(partial.investedQuantities(), cash, prices));
     return new AccountAnalysis(info.key(), info.householdId(), info.modelId(),
         info.cashReserve(), total, cash, invested, count, hhi, risk.volatility(),
-        risk.maxDrawdown(), risk.riskScore(), positions);
+        risk.maxDrawdown(), risk.riskScore(), positions, info.accountType(), info.trading());
   }
 
   /** Herfindahl index of the invested positions: sum of (symbol value / invested value)^2. */

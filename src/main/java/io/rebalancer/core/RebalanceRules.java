@@ -11,16 +11,33 @@ import java.util.List;
  * @param restricted symbols never traded (they still count in value and weights)
  */
 public record RebalanceRules(BigDecimal absoluteBand, BigDecimal relativeBand,
-    BigDecimal minTradeValue, boolean wholeShares, int quantityScale, List<String> restricted)
-    implements java.io.Serializable {
+    BigDecimal minTradeValue, boolean wholeShares, int quantityScale, List<String> restricted,
+    RebalanceMode mode, TradeTo tradeTo) implements java.io.Serializable {
 
   public RebalanceRules {
     restricted = List.copyOf(restricted);
   }
 
+  /** Bands, traded to target: the SPEC's "Rebalancing, per household" as written. */
+  public RebalanceRules(BigDecimal absoluteBand, BigDecimal relativeBand,
+      BigDecimal minTradeValue, boolean wholeShares, int quantityScale, List<String> restricted) {
+    this(absoluteBand, relativeBand, minTradeValue, wholeShares, quantityScale, restricted,
+        RebalanceMode.BANDS, TradeTo.TARGET);
+  }
+
   public static RebalanceRules defaults() {
     return new RebalanceRules(new BigDecimal("0.05"), new BigDecimal("0.25"),
         new BigDecimal("100.00"), true, 6, List.of());
+  }
+
+  /** These rules with a household's own mode and trade-to (households.csv), where it sets them. */
+  public RebalanceRules forHousehold(HouseholdRules household) {
+    if (household == null) {
+      return this;
+    }
+    return new RebalanceRules(absoluteBand, relativeBand, minTradeValue, wholeShares,
+        quantityScale, restricted, household.mode() == null ? mode : household.mode(),
+        household.tradeTo() == null ? tradeTo : household.tradeTo());
   }
 
   public boolean isRestricted(String symbol) {
