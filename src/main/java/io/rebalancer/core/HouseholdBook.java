@@ -19,6 +19,8 @@ final class HouseholdBook {
   final SortedMap<String, BigDecimal> quantities = new TreeMap<>();
   /** The price on the holding row of the first account holding each symbol. */
   final Map<String, BigDecimal> rowPrices = new HashMap<>();
+  /** The asset class on the first holding row of each symbol, as {@link #rowPrices}. */
+  private final Map<String, String> assetClasses = new HashMap<>();
   /** Each account's quantity by non-cash symbol, in the order of {@link #accounts}. */
   final List<SortedMap<String, BigDecimal>> accountQuantities = new ArrayList<>();
 
@@ -34,6 +36,7 @@ final class HouseholdBook {
         if (!p.cash()) {
           quantities.merge(p.symbol(), p.quantity(), BigDecimal::add);
           rowPrices.putIfAbsent(p.symbol(), p.price());
+          assetClasses.putIfAbsent(p.symbol(), p.assetClass());
         }
       }
     }
@@ -42,6 +45,31 @@ final class HouseholdBook {
 
   BigDecimal valueOf(String symbol) {
     return values.getOrDefault(symbol, BigDecimal.ZERO);
+  }
+
+  /** The asset class a held symbol is counted in (its first holding row's). */
+  String assetClassOf(String symbol) {
+    String assetClass = assetClasses.get(symbol);
+    return assetClass == null || assetClass.isEmpty() ? "UNCLASSIFIED" : assetClass;
+  }
+
+  /** Whether the i-th account may host a sell, or a buy (accounts.csv `trading`). */
+  boolean maySell(int account) {
+    return accounts.get(account).trading().maySell();
+  }
+
+  boolean mayBuy(int account) {
+    return accounts.get(account).trading().mayBuy();
+  }
+
+  /** Whether any account of the household may host a buy. */
+  boolean anyBuyer() {
+    for (int i = 0; i < accounts.size(); i++) {
+      if (mayBuy(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean holds(String symbol) {

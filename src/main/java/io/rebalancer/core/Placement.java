@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Step 5: puts a household's sells and buys on its accounts. Each account has a budget: its cash
  * above reserve plus the proceeds of its own sells. An order is never bigger than what the account
- * holds (sells) or can pay for (buys); what cannot be placed is recorded as unplaced.
+ * holds (sells) or can pay for (buys), and never on an account whose `trading` forbids it (a
+ * frozen account hosts nothing); what cannot be placed is recorded as unplaced.
  */
 final class Placement {
   private final String householdId;
@@ -17,6 +18,8 @@ final class Placement {
   private final BigDecimal[] budgets;
   private final List<TradeOrder> orders = new ArrayList<>();
   private final List<UnplacedTrade> unplaced = new ArrayList<>();
+  /** What the sells placed on accounts that may buy brought in: step 4 may spend it. */
+  private BigDecimal proceedsOfBuyers = BigDecimal.ZERO;
 
   Placement(String householdId, HouseholdBook book, RebalanceRules rules) {
     this.householdId = householdId;
@@ -28,11 +31,14 @@ final class Placement {
     }
   }
 
-  /** Sells go to the accounts holding the symbol, largest quantity first, each up to what it holds. */
+  /**
+   * Sells go to the accounts holding the symbol that may sell, largest quantity first, each up to
+   * what it holds; what only accounts that may not sell hold is unplaced.
+   */
   void placeSell(Rebalancer.Trade sell) {
     List<Integer> holders = new ArrayList<>();
     for (int i = 0; i < budgets.length; i++) {
-      if (book.longQuantity(i, sell.symbol()).signum() > 0) {
+      if (book.maySell(i) && book.longQuantity(i, sell.symbol()).signum() > 0) {
         holders.add(i);
       }
     }
@@ -46,21 +52,35 @@ final class Placement {
       }
       BigDecimal take = remaining.min(book.longQuantity(i, sell.symbol()));
       order(i, sell, Side.SELL, take);
-      budgets[i] = budgets[i].add(take.multiply(sell.price()));
+      BigDecimal proceeds = take.multiply(sell.price());
+      budgets[i] = budgets[i].add(proceeds);
+      if (book.mayBuy(i)) {
+        proceedsOfBuyers = proceedsOfBuyers.add(proceeds);
+      }
       remaining = remaining.subtract(take);
+    }
+    if (remaining.signum() > 0) {
+      unplaced.add(new UnplacedTrade(householdId, sell.symbol(), Side.SELL, remaining,
+          UnplacedTrade.NO_ACCOUNT_MAY_SELL));
     }
   }
 
   /**
    * A liquidation's buy-back of a short goes to each account that is short, since only a buy
    * there closes its leg: the whole short when its budget pays for it, else what the budget buys
-   * at the trade scale. What no short account can pay for is unplaced.
+   * at the trade scale. What no short account can pay for is unplaced, as is the short of an
+   * account that may not buy.
    */
   void placeCover(Rebalancer.Trade cover) {
     BigDecimal unpaid = BigDecimal.ZERO;
+    BigDecimal barred = BigDecimal.ZERO;
     for (int i = 0; i < budgets.length; i++) {
       BigDecimal leg = book.shortQuantity(i, cover.symbol());
       if (leg.signum() == 0) {
+        continue;
+      }
+      if (!book.mayBuy(i)) {
+        barred = barred.add(leg);
         continue;
       }
       BigDecimal take = leg.multiply(cover.price()).compareTo(budgets[i]) <= 0 ? leg
@@ -75,18 +95,30 @@ final class Placement {
       unplaced.add(new UnplacedTrade(householdId, cover.symbol(), Side.BUY, unpaid,
           UnplacedTrade.NO_CASH_TO_COVER));
     }
+    if (barred.signum() > 0) {
+      unplaced.add(new UnplacedTrade(householdId, cover.symbol(), Side.BUY, barred,
+          UnplacedTrade.NO_ACCOUNT_MAY_BUY));
+    }
   }
 
   /**
-   * A buy goes to the account with the largest remaining budget, as many shares as it can pay for,
-   * then to the next largest, until placed or no account can pay for one more share.
+   * A buy goes to the account that may buy with the largest remaining budget, as many shares as
+   * it can pay for, then to the next largest, until placed or no account can pay for one more
+   * share; with no account that may buy, it is unplaced whole.
    */
   void placeBuy(Rebalancer.Trade buy) {
     BigDecimal remaining = buy.quantity();
+    if (!book.anyBuyer()) {
+      if (remaining.signum() > 0) {
+        unplaced.add(new UnplacedTrade(householdId, buy.symbol(), Side.BUY, remaining,
+            UnplacedTrade.NO_ACCOUNT_MAY_BUY));
+      }
+      return;
+    }
     while (remaining.signum() > 0) {
-      int richest = 0;
-      for (int i = 1; i < budgets.length; i++) {
-        if (budgets[i].compareTo(budgets[richest]) > 0) {
+      int richest = -1;
+      for (int i = 0; i < budgets.length; i++) {
+        if (book.mayBuy(i) && (richest < 0 || budgets[i].compareTo(budgets[richest]) > 0)) {
           richest = i;
         }
       }
@@ -108,6 +140,10 @@ final class Placement {
     AccountKey key = book.accounts.get(account).key();
     orders.add(new TradeOrder(householdId, key.brokerageId(), key.accountId(), trade.symbol(), side,
         quantity, trade.price(), trade.currentWeight(), trade.targetWeight(), trade.reason()));
+  }
+
+  BigDecimal proceedsOfBuyers() {
+    return proceedsOfBuyers;
   }
 
   List<TradeOrder> orders() {

@@ -5,20 +5,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
- * Rebalancing of one household against its model, SPEC "Rebalancing, per household" steps 1-6: find
- * the out-of-band symbols, size sells and buys, scale buys to the cash available, place them on
- * accounts. Exact decimals throughout; every tie is broken by (brokerage, account), then symbol.
+ * Rebalancing of one household against its model, SPEC "Rebalancing, per household" steps 1-6 and
+ * "Rebalancing as advisors do it": find the out-of-band sleeves (symbols, or asset classes on a
+ * class model), size sells and buys, place the sells, scale the buys to the cash the accounts that
+ * may buy have, place the buys. The mode (bands or buy-only), the trade-to (target or band edge),
+ * the sleeves and the accounts' trading restrictions are rules this one rebalancer is given.
+ * Exact decimals throughout; every tie is broken by (brokerage, account), then symbol.
  *
- * <p>Liquidation (a held symbol with t = 0) closes each leg on its own account: every long is sold
- * whole and every short is bought back whole, so that the symbol ends flat in every account and
- * never net short in the household (selling only the longs of a symbol also held short would turn
- * the household short). A leg worth less than minTradeValue is dropped, as any sell is. A buy-back
- * is paid for first, before the model's buys: step 4's available cash is reduced by its cost, and
- * step 5 places it only on the short account, as far as that account's budget pays (the whole
- * short when it can, else floor(budget / price) at the trade scale); the rest is unplaced.
+ * <p>Liquidation (a held symbol with t = 0, or every symbol of a held class with t = 0) closes
+ * each leg on its own account: every long is sold whole and every short is bought back whole, so
+ * that the symbol ends flat in every account and never net short in the household (selling only
+ * the longs of a symbol also held short would turn the household short). A leg worth less than
+ * minTradeValue is dropped, as any sell is. A buy-back is paid for first, before the model's buys:
+ * step 4's available cash is reduced by its cost, and step 5 places it only on the short account,
+ * as far as that account's budget pays (the whole short when it can, else floor(budget / price) at
+ * the trade scale); the rest is unplaced.
  *
  * <p>A price of zero or less is no price: nothing can be sized by dividing by it.
  */
@@ -43,133 +46,272 @@ public final class Rebalancer {
     }
   }
 
+  /** The trades sized for a household, before placement. */
+  private static final class Sized {
+    final List<Trade> sells = new ArrayList<>();
+    final List<Trade> covers = new ArrayList<>();
+    final List<Trade> buys = new ArrayList<>();
+    final List<UnplacedTrade> unplaced = new ArrayList<>();
+    /** Some sleeve needed trading (bands: out of band; buy-only: below target). */
+    boolean any;
+  }
+
   public HouseholdPlan rebalance(String householdId, Model model, List<AccountAnalysis> accounts,
       PriceBook prices) {
     HouseholdBook book = new HouseholdBook(accounts);
     if (book.totalValue.signum() <= 0) {
       return plan(householdId, model, book, HouseholdPlan.Status.NO_VALUE, List.of(), List.of());
     }
-    List<UnplacedTrade> unplaced = new ArrayList<>();
-    List<Trade> sells = new ArrayList<>();
-    List<Trade> covers = new ArrayList<>();
-    List<Trade> buys = new ArrayList<>();
-    boolean anyOutOfBand = size(householdId, book, model, prices, sells, covers, buys, unplaced);
-    if (!anyOutOfBand) {
+    List<Sleeve> sleeves = Sleeve.of(model, book);
+    Sized sized = new Sized();
+    boolean buyOnly = rules.mode() == RebalanceMode.BUY_ONLY;
+    if (buyOnly) {
+      sizeDeficits(householdId, model, book, sleeves, prices, sized);
+    } else {
+      sizeDrift(householdId, book, sleeves, prices, sized);
+    }
+    if (!sized.any) {
       return plan(householdId, model, book, HouseholdPlan.Status.WITHIN_TOLERANCE, List.of(),
           List.of());
     }
-    List<Trade> fundedBuys = fitToCash(book, sells, covers, buys);
     Placement placement = new Placement(householdId, book, rules);
-    sells.forEach(placement::placeSell);
-    covers.forEach(placement::placeCover);
-    fundedBuys.stream()
+    sized.sells.forEach(placement::placeSell);
+    sized.covers.forEach(placement::placeCover);
+    List<Trade> buys = sized.buys;
+    if (!book.anyBuyer()) {
+      buys = worthTrading(buys); // unplaced whole ("no account may buy"), not cut to nothing
+    } else if (!buyOnly) {
+      buys = fitToCash(availableForBuys(book, placement, sized), buys);
+    }
+    buys.stream()
         .sorted(Comparator.comparing(Trade::cost).reversed().thenComparing(Trade::symbol))
         .forEach(placement::placeBuy);
+    List<UnplacedTrade> unplaced = new ArrayList<>(sized.unplaced);
     unplaced.addAll(placement.unplaced());
     return plan(householdId, model, book, HouseholdPlan.Status.REBALANCED, placement.orders(),
         unplaced);
   }
 
   /**
-   * Steps 1 and 3: the out-of-band symbols, each sized as a sell or a buy, a liquidated one as a
-   * sell of its longs and a buy-back (cover) of its shorts. Returns whether any symbol was out of
-   * band (a symbol with no price is, but only shows as unplaced).
+   * Bands mode, steps 1 and 3: the out-of-band sleeves, each sized as sells or a buy, a liquidated
+   * one as sells of its longs and buy-backs (covers) of its shorts. A sleeve with no price counts
+   * as out of band but only shows as unplaced.
    */
-  private boolean size(String householdId, HouseholdBook book, Model model, PriceBook prices,
-      List<Trade> sells, List<Trade> covers, List<Trade> buys, List<UnplacedTrade> unplaced) {
-    TreeSet<String> symbols = new TreeSet<>();
-    book.quantities.forEach((s, q) -> {
-      if (q.signum() != 0) {
-        symbols.add(s);
-      }
-    });
-    model.targets().stream().filter(t -> t.weight().signum() > 0)
-        .filter(t -> !Holding.CASH.equals(t.symbol())).forEach(t -> symbols.add(t.symbol()));
-    boolean any = false;
+  private void sizeDrift(String householdId, HouseholdBook book, List<Sleeve> sleeves,
+      PriceBook prices, Sized out) {
     BigDecimal total = book.totalValue;
-    for (String symbol : symbols) {
-      BigDecimal target = model.targetOf(symbol);
-      BigDecimal value = book.valueOf(symbol);
-      boolean liquidate = target.signum() == 0 && book.holds(symbol);
-      if (rules.isRestricted(symbol)
-          || !(liquidate || rules.outsideBands(value, target, total))) {
+    for (Sleeve sleeve : sleeves) {
+      if (!sleeve.byClass() && rules.isRestricted(sleeve.key())) {
+        continue; // a restricted symbol is never traded; in a class it is skipped when selling
+      }
+      boolean liquidate = sleeve.target().signum() == 0 && sleeve.held(book);
+      if (!(liquidate || rules.outsideBands(sleeve.value(), sleeve.target(), total))) {
         continue;
       }
-      any = true;
-      BigDecimal change = target.multiply(total).subtract(value);
-      Optional<BigDecimal> price = tradingPrice(symbol, book, prices);
-      if (price.isEmpty()) {
-        unpriced(householdId, symbol, book, liquidate, change, unplaced);
-        continue;
-      }
-      BigDecimal weight = Allocation.weight(value, total, TradeOrder.WEIGHT_SCALE);
+      out.any = true;
+      BigDecimal weight = Allocation.weight(sleeve.value(), total, TradeOrder.WEIGHT_SCALE);
       if (liquidate) {
-        liquidation(symbol, book.sellable(symbol), price.get(), weight, target)
-            .ifPresent(sells::add);
-        liquidation(symbol, book.coverable(symbol), price.get(), weight, target)
-            .ifPresent(covers::add);
-      } else if (change.signum() < 0) {
-        sizeSell(symbol, book, change.negate(), price.get(), weight, target)
-            .ifPresent(sells::add);
+        for (String symbol : tradable(sleeve.members())) {
+          liquidate(householdId, symbol, book, prices, weight, sleeve, out);
+        }
+        continue;
+      }
+      BigDecimal change = goal(sleeve, total).subtract(sleeve.value());
+      if (change.signum() < 0) {
+        sellDown(householdId, sleeve, change.negate(), book, prices, weight, out);
       } else if (change.signum() > 0) {
-        BigDecimal quantity = rules.floorQuantity(change, price.get());
-        buys.add(new Trade(symbol, quantity, price.get(), weight, target, "underweight"));
+        buy(householdId, sleeve, change, book, prices, weight, out);
       }
     }
-    return any;
   }
 
-  private Optional<Trade> sizeSell(String symbol, HouseholdBook book, BigDecimal excess,
-      BigDecimal price, BigDecimal weight, BigDecimal target) {
-    BigDecimal quantity = rules.floorQuantity(excess, price).min(book.sellable(symbol));
-    return worthTrading(quantity, price)
-        ? Optional.of(new Trade(symbol, quantity, price, weight, target, "overweight"))
-        : Optional.empty();
+  /**
+   * The value a sleeve is traded to: its target, or with tradeTo band-edge the nearest edge of
+   * its band, (t + sign(w - t) * h) * V with h = min(absoluteBand, relativeBand * t). A sleeve of
+   * weight 0 has no band to stop at: it is liquidated before this is asked.
+   */
+  private BigDecimal goal(Sleeve sleeve, BigDecimal total) {
+    BigDecimal target = sleeve.target();
+    if (rules.tradeTo() == TradeTo.BAND_EDGE && target.signum() > 0) {
+      int side = sleeve.value().compareTo(target.multiply(total));
+      target = target.add(rules.band(target).multiply(BigDecimal.valueOf(side)));
+    }
+    return target.multiply(total);
+  }
+
+  /**
+   * Sells worth excess, taken from the sleeve's held, tradable symbols, largest market value
+   * first: each n = min(held, floor(remaining / price)), the remaining amount falling by n * price
+   * whether or not that sell is then dropped for being under minTradeValue. A symbol's sleeve is
+   * the SPEC's step 3: floor(|change| / price), never more than held.
+   */
+  private void sellDown(String householdId, Sleeve sleeve, BigDecimal excess, HouseholdBook book,
+      PriceBook prices, BigDecimal weight, Sized out) {
+    BigDecimal remaining = excess;
+    for (String symbol : tradable(sleeve.members())) {
+      BigDecimal held = book.sellable(symbol);
+      if (held.signum() <= 0 || remaining.signum() <= 0) {
+        continue;
+      }
+      Optional<BigDecimal> price = tradingPrice(symbol, book, prices);
+      if (price.isEmpty()) {
+        out.unplaced.add(new UnplacedTrade(householdId, symbol, Side.SELL, null,
+            UnplacedTrade.NO_PRICE));
+        continue;
+      }
+      BigDecimal quantity = rules.floorQuantity(remaining, price.get()).min(held);
+      remaining = remaining.subtract(quantity.multiply(price.get()));
+      if (worthTrading(quantity, price.get())) {
+        out.sells.add(new Trade(symbol, quantity, price.get(), weight, sleeve.target(),
+            sleeve.overweight()));
+      }
+    }
+  }
+
+  /** A buy of the sleeve's buy symbol worth amount: floor(amount / price) shares. */
+  private void buy(String householdId, Sleeve sleeve, BigDecimal amount, HouseholdBook book,
+      PriceBook prices, BigDecimal weight, Sized out) {
+    String symbol = sleeve.buySymbol();
+    if (rules.isRestricted(symbol)) {
+      out.unplaced.add(new UnplacedTrade(householdId, symbol, Side.BUY, null,
+          UnplacedTrade.RESTRICTED_BUY));
+      return;
+    }
+    Optional<BigDecimal> price = tradingPrice(symbol, book, prices);
+    if (price.isEmpty()) {
+      out.unplaced.add(new UnplacedTrade(householdId, symbol, Side.BUY, null,
+          UnplacedTrade.NO_PRICE));
+      return;
+    }
+    out.buys.add(new Trade(symbol, rules.floorQuantity(amount, price.get()), price.get(), weight,
+        sleeve.target(), sleeve.underweight()));
+  }
+
+  /** One symbol of a liquidated sleeve: its longs sold whole, its shorts bought back whole. */
+  private void liquidate(String householdId, String symbol, HouseholdBook book, PriceBook prices,
+      BigDecimal weight, Sleeve sleeve, Sized out) {
+    Optional<BigDecimal> price = tradingPrice(symbol, book, prices);
+    if (price.isEmpty()) {
+      if (book.sellable(symbol).signum() > 0) {
+        out.unplaced.add(new UnplacedTrade(householdId, symbol, Side.SELL, null,
+            UnplacedTrade.NO_PRICE));
+      }
+      if (book.coverable(symbol).signum() > 0) {
+        out.unplaced.add(new UnplacedTrade(householdId, symbol, Side.BUY, null,
+            UnplacedTrade.NO_PRICE));
+      }
+      return;
+    }
+    leg(symbol, book.sellable(symbol), price.get(), weight, sleeve).ifPresent(out.sells::add);
+    leg(symbol, book.coverable(symbol), price.get(), weight, sleeve).ifPresent(out.covers::add);
   }
 
   /** One leg of a liquidation, all of it (fractional shares too): the longs or the shorts. */
-  private Optional<Trade> liquidation(String symbol, BigDecimal leg, BigDecimal price,
-      BigDecimal weight, BigDecimal target) {
+  private Optional<Trade> leg(String symbol, BigDecimal leg, BigDecimal price, BigDecimal weight,
+      Sleeve sleeve) {
     return worthTrading(leg, price)
-        ? Optional.of(new Trade(symbol, leg, price, weight, target, LIQUIDATE))
+        ? Optional.of(new Trade(symbol, leg, price, weight, sleeve.target(), sleeve.liquidate()))
         : Optional.empty();
+  }
+
+  /**
+   * Buy-only mode: nothing is sold and sleeves outside the model are left alone; bands do not
+   * gate. Spendable cash is min(the cash above reserve of the accounts that may buy, max(0,
+   * household cash - t(CASH) * V)); each tradable sleeve of the model with a deficit d = t * V -
+   * MV gets a buy of d, or of d * spendable / sum(d) when the deficits add up to more; shares =
+   * floor(amount / price); buys under minTradeValue (or of no shares) are dropped.
+   */
+  private void sizeDeficits(String householdId, Model model, HouseholdBook book,
+      List<Sleeve> sleeves, PriceBook prices, Sized out) {
+    BigDecimal total = book.totalValue;
+    BigDecimal cashTarget = model.byClass() ? model.classTargetOf(Holding.CASH)
+        : model.targetOf(Holding.CASH);
+    BigDecimal spendable = book.valueOf(Holding.CASH).subtract(cashTarget.multiply(total))
+        .max(BigDecimal.ZERO).min(cashOfBuyers(book));
+    List<Trade> deficits = new ArrayList<>(); // quantity holds the deficit until scaled
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Sleeve sleeve : sleeves) {
+      if (sleeve.target().signum() <= 0 || sleeve.buySymbol() == null
+          || rules.isRestricted(sleeve.buySymbol())) {
+        continue;
+      }
+      BigDecimal deficit = sleeve.target().multiply(total).subtract(sleeve.value());
+      if (deficit.signum() <= 0) {
+        continue;
+      }
+      out.any = true;
+      Optional<BigDecimal> price = tradingPrice(sleeve.buySymbol(), book, prices);
+      if (price.isEmpty()) {
+        out.unplaced.add(new UnplacedTrade(householdId, sleeve.buySymbol(), Side.BUY, null,
+            UnplacedTrade.NO_PRICE));
+        continue;
+      }
+      deficits.add(new Trade(sleeve.buySymbol(), deficit, price.get(),
+          Allocation.weight(sleeve.value(), total, TradeOrder.WEIGHT_SCALE), sleeve.target(),
+          sleeve.underweight()));
+      sum = sum.add(deficit);
+    }
+    // With no account that may buy, nothing is spendable; the deficits are shown unplaced whole.
+    boolean scale = sum.compareTo(spendable) > 0 && book.anyBuyer();
+    for (Trade d : deficits) {
+      BigDecimal quantity = scale
+          ? rules.floorQuantity(d.quantity().multiply(spendable), sum.multiply(d.price()))
+          : rules.floorQuantity(d.quantity(), d.price());
+      if (worthTrading(quantity, d.price())) {
+        out.buys.add(d.withQuantity(quantity));
+      }
+    }
+  }
+
+  private List<Trade> worthTrading(List<Trade> trades) {
+    return trades.stream().filter(t -> worthTrading(t.quantity(), t.price())).toList();
+  }
+
+  /** The symbols of a sleeve that may be traded: all but the restricted ones. */
+  private List<String> tradable(List<String> symbols) {
+    return symbols.stream().filter(s -> !rules.isRestricted(s)).toList();
   }
 
   private boolean worthTrading(BigDecimal quantity, BigDecimal price) {
     return quantity.signum() > 0 && quantity.multiply(price).compareTo(rules.minTradeValue()) >= 0;
   }
 
-  /** A symbol that cannot be priced: each trade it needed is unplaced, its size unknown. */
-  private static void unpriced(String householdId, String symbol, HouseholdBook book,
-      boolean liquidate, BigDecimal change, List<UnplacedTrade> unplaced) {
-    boolean sell = liquidate ? book.sellable(symbol).signum() > 0 : change.signum() < 0;
-    boolean buy = liquidate ? book.coverable(symbol).signum() > 0 : change.signum() > 0;
-    if (sell) {
-      unplaced.add(new UnplacedTrade(householdId, symbol, Side.SELL, null, UnplacedTrade.NO_PRICE));
+  /** Cash above reserve in the accounts that may host buys. */
+  private static BigDecimal cashOfBuyers(HouseholdBook book) {
+    BigDecimal cash = BigDecimal.ZERO;
+    for (int i = 0; i < book.accounts.size(); i++) {
+      if (book.mayBuy(i)) {
+        cash = cash.add(book.accounts.get(i).spendableCash());
+      }
     }
-    if (buy) {
-      unplaced.add(new UnplacedTrade(householdId, symbol, Side.BUY, null, UnplacedTrade.NO_PRICE));
-    }
+    return cash;
   }
 
   /**
-   * Step 4: buys may spend the cash above reserves plus the proceeds of the sells, less what the
-   * buy-backs of shorts cost (they are paid first). When the buys cost more, every buy is cut to
-   * floor(n * available / cost); buys then under the minimum are dropped.
+   * Step 4's available cash, once the sells are placed: the cash above reserve of the accounts
+   * that may buy plus the proceeds of the sells placed on them, less what the buy-backs of their
+   * shorts cost (they are paid first). Without trading restrictions every sell is placed and this
+   * is the SPEC's sum over all accounts.
    */
-  private List<Trade> fitToCash(HouseholdBook book, List<Trade> sells, List<Trade> covers,
-      List<Trade> buys) {
-    BigDecimal available = BigDecimal.ZERO;
-    for (AccountAnalysis a : book.accounts) {
-      available = available.add(a.spendableCash());
+  private static BigDecimal availableForBuys(HouseholdBook book, Placement placement,
+      Sized sized) {
+    BigDecimal available = cashOfBuyers(book).add(placement.proceedsOfBuyers());
+    for (Trade cover : sized.covers) {
+      for (int i = 0; i < book.accounts.size(); i++) {
+        if (book.mayBuy(i)) {
+          available = available.subtract(
+              book.shortQuantity(i, cover.symbol()).multiply(cover.price()));
+        }
+      }
     }
-    for (Trade sell : sells) {
-      available = available.add(sell.cost());
-    }
-    for (Trade cover : covers) {
-      available = available.subtract(cover.cost());
-    }
-    available = available.max(BigDecimal.ZERO);
+    return available.max(BigDecimal.ZERO);
+  }
+
+  /**
+   * Step 4: when the buys cost more than is available, every buy is cut to floor(n * available /
+   * cost); buys then under the minimum are dropped.
+   */
+  private List<Trade> fitToCash(BigDecimal available, List<Trade> buys) {
     BigDecimal cost = BigDecimal.ZERO;
     for (Trade buy : buys) {
       cost = cost.add(buy.cost());

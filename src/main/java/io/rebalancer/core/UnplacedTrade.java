@@ -14,4 +14,10 @@ public record UnplacedTrade(String householdId, String symbol, Side side, BigDec
   /** A short is bought back on its own account (only that closes it): that account lacks cash. */
   public static final String NO_CASH_TO_COVER =
       "insufficient cash: the short account cannot buy back one more share";
+  /** Every account holding the symbol is no-sell or frozen (accounts.csv `trading`). */
+  public static final String NO_ACCOUNT_MAY_SELL = "no account may sell";
+  /** Every account that could take the buy is no-buy or frozen. */
+  public static final String NO_ACCOUNT_MAY_BUY = "no account may buy";
+  /** A class model's buy symbol is in `rebalance.restricted`: nothing buys the class. */
+  public static final String RESTRICTED_BUY = "restricted: the class's buy symbol is never traded";
 }
