@@ -105,6 +105,9 @@ public final class Rebalancer {
         continue; // a restricted symbol is never traded; in a class it is skipped when selling
       }
       boolean liquidate = sleeve.target().signum() == 0 && sleeve.held(book);
+      if (liquidate && tradable(sleeve.members()).isEmpty()) {
+        continue; // a class held only in restricted symbols: nothing of it may be sold
+      }
       if (!(liquidate || rules.outsideBands(sleeve.value(), sleeve.target(), total))) {
         continue;
       }
