@@ -26,6 +26,10 @@ import java.util.TreeMap;
  * matched by a glob), about 40 households of 1-3 accounts on two models, a price history with gaps
  * (and none at all for SCHD), cash and money-market rows, cash reserves, a restricted symbol, a
  * symbol in no model, rows without a price, and two rows that must be rejected.
+ *
+ * <p>The advisor book ({@link #writeAdvisor}) is the same book with the advisors' rules on top:
+ * brokers' own asset-class labels that a security master replaces, two asset-class models, every
+ * `trading` value, households on their own mode and trade-to, and a config default for both.
  */
 final class RandomBook {
   static final List<String> BROKERAGES = List.of("BROKERAGE_001", "BROKERAGE_002",
@@ -43,6 +47,21 @@ final class RandomBook {
   private static final Map<String, Double> START = ordered(
       "VTI", 250.0, "VXUS", 62.0, "BND", 72.0, "BNDX", 49.0, "AAPL", 180.0, "MSFT", 400.0);
   private static final double SCHD_PRICE = 27.35; // no history: priced from its rows only
+  /** The advisor book's class models: class, weight, buy symbol (BNDX is restricted). */
+  private static final Map<String, List<String>> CLASS_MODELS = Map.of(
+      "classes-growth", List.of("US_EQUITY,0.50,VTI", "INTL_EQUITY,0.20,VXUS",
+          "US_BOND,0.25,BND", "CASH,0.05,"),
+      "classes-income", List.of("US_BOND,0.45,BND", "INTL_BOND,0.20,BNDX",
+          "US_EQUITY,0.30,SCHD", "CASH,0.05,"));
+  /** What a class model's household holds when it is on its model. */
+  private static final Map<String, Map<String, String>> CLASS_MODEL_HOLDINGS = Map.of(
+      "classes-growth", ordered("VTI", "0.30", "SCHD", "0.20", "VXUS", "0.20", "BND", "0.25",
+          "CASH", "0.05"),
+      "classes-income", ordered("BND", "0.45", "BNDX", "0.20", "AAPL", "0.10", "VTI", "0.20",
+          "CASH", "0.05"));
+  /** The brokers' labels the advisor book's exports carry instead of real classes. */
+  private static final List<String> BROKER_LABELS = List.of("ETFs & Closed End Funds", "Stocks",
+      "UNCLASSIFIED", "Equity");
 
   private final Random random;
   private final Path dir;
@@ -51,17 +70,75 @@ final class RandomBook {
   private final Map<String, BigDecimal> latest = new TreeMap<>();
   private final Map<String, List<String>> rowsByFile = new TreeMap<>();
   private final List<String> accountLines = new ArrayList<>();
+  private final List<String> householdLines = new ArrayList<>();
+  /** Writing the advisor book. */
+  private final boolean advisor;
 
-  private RandomBook(long seed, Path dir, LocalDate runDate) {
+  private RandomBook(long seed, Path dir, LocalDate runDate, boolean advisor) {
     this.random = new Random(seed);
     this.dir = dir;
     this.runDate = runDate;
+    this.advisor = advisor;
   }
 
   /** Writes the book's files under dir and returns the config that reads them. */
   static PipelineConfig write(Path dir, long seed, LocalDate runDate, RebalanceRules rules,
       int shards) throws IOException {
-    return new RandomBook(seed, dir, runDate).write(rules, shards);
+    return new RandomBook(seed, dir, runDate, false).write(rules, shards);
+  }
+
+  /**
+   * Writes the advisor book's files and its config (mode and tradeTo as given, the households'
+   * own beside them) under dir and returns the config file, read as a user's would be.
+   */
+  static Path writeAdvisor(Path dir, long seed, LocalDate runDate, boolean wholeShares,
+      String mode, String tradeTo) throws IOException {
+    return new RandomBook(seed, dir, runDate, true).writeAdvisor(wholeShares, mode, tradeTo);
+  }
+
+  private Path writeAdvisor(boolean wholeShares, String mode, String tradeTo)
+      throws IOException {
+    PipelineConfig base = write(rules(wholeShares), 5);
+    List<String> classLines = new ArrayList<>();
+    new TreeMap<>(CLASS_MODELS).forEach((id, lines) ->
+        lines.forEach(l -> classLines.add(id + "," + l)));
+    Path classModels = writeLines("class-models.csv",
+        "model_id,asset_class,target_weight,buy_symbol", classLines);
+    List<String> securities = new ArrayList<>();
+    new TreeMap<>(ASSET_CLASS).forEach((symbol, assetClass) -> {
+      if (!symbol.equals("MSFT")) { // MSFT keeps its brokers' labels: the master need not be whole
+        securities.add(symbol + "," + assetClass + "," + symbol + " fund,"
+            + (assetClass.endsWith("BOND") ? "tax-deferred" : ""));
+      }
+    });
+    Path master = writeLines("securities.csv",
+        "symbol,asset_class,name,preferred_account_type", securities);
+    Path households = writeLines("households.csv", "household_id,mode,trade_to",
+        householdLines);
+    StringBuilder yaml = new StringBuilder()
+        .append("name: advisor-matches-model\n")
+        .append("sources:\n");
+    for (SourceConfig source : base.sources()) {
+      yaml.append("  - id: ").append(source.id()).append("\n")
+          .append("    uri: \"").append(source.uri()).append("\"\n")
+          .append("    format: canonical\n");
+    }
+    yaml.append("accounts: \"").append(base.accounts()).append("\"\n")
+        .append("models: \"").append(base.models()).append("\"\n")
+        .append("classModels: \"").append(classModels).append("\"\n")
+        .append("securities: \"").append(master).append("\"\n")
+        .append("households: \"").append(households).append("\"\n")
+        .append("prices: \"").append(base.prices()).append("\"\n")
+        .append("rebalance:\n")
+        .append("  absoluteBand: 0.05\n  relativeBand: 0.25\n  minTradeValue: 100.00\n")
+        .append("  wholeShares: ").append(wholeShares).append("\n")
+        .append("  quantityScale: 4\n")
+        .append("  restricted: [").append(String.join(", ", RESTRICTED)).append("]\n")
+        .append("  mode: ").append(mode).append("\n")
+        .append("  tradeTo: ").append(tradeTo).append("\n")
+        .append("output:\n  tradeOrderShards: 5\n")
+        .append("validation:\n  maxRejectedRows: 10\n");
+    return Files.writeString(dir.resolve("advisor.yaml"), yaml);
   }
 
   static RebalanceRules rules(boolean wholeShares) {
@@ -77,7 +154,8 @@ final class RandomBook {
     Path models = writeLines("models.csv", "model_id,symbol,target_weight", modelLines);
     households();
     Path accounts = writeLines("accounts.csv",
-        "brokerage_id,account_id,household_id,model_id,cash_reserve", accountLines);
+        "brokerage_id,account_id,household_id,model_id,cash_reserve"
+            + (advisor ? ",account_type,trading" : ""), accountLines);
     List<SourceConfig> sources = new ArrayList<>();
     for (String brokerage : BROKERAGES) {
       String uri = brokerage.equals("BROKERAGE_005")
@@ -125,8 +203,15 @@ final class RandomBook {
     for (int h = 1; h <= 40; h++) {
       String household = String.format("HH%03d", h);
       String model = random.nextBoolean() ? "growth" : "income";
+      if (advisor && random.nextBoolean()) {
+        model = "classes-" + model;
+      }
       int accounts = 1 + random.nextInt(3);
       boolean balanced = h % 7 == 0; // on its model: within tolerance
+      if (advisor && random.nextInt(3) == 0) {
+        householdLines.add(household + "," + pick("", "bands", "buy-only") + ","
+            + pick("", "target", "band-edge"));
+      }
       for (int a = 0; a < accounts; a++) {
         String brokerage = BROKERAGES.get(random.nextInt(BROKERAGES.size()));
         String account;
@@ -135,10 +220,12 @@ final class RandomBook {
         } while (!accountIds.add(brokerage + "/" + account));
         String reserve = List.of("0", "0", "500.00", "2500.00").get(random.nextInt(4));
         accountLines.add(brokerage + "," + account + "," + household + "," + model + ","
-            + reserve);
+            + reserve + (advisor ? "," + pick("taxable", "tax-deferred", "tax-exempt", "") + ","
+                + pick("normal", "normal", "normal", "", "no-sell", "no-buy", "frozen") : ""));
         if (balanced) {
           if (a == 0) {
-            balancedHoldings(brokerage, account, MODELS.get(model));
+            balancedHoldings(brokerage, account, MODELS.containsKey(model) ? MODELS.get(model)
+                : CLASS_MODEL_HOLDINGS.get(model));
           }
         } else {
           randomHoldings(brokerage, account);
@@ -160,7 +247,7 @@ final class RandomBook {
         BigDecimal price = tradingPrice(symbol);
         BigDecimal quantity = target.divide(price, 0, RoundingMode.HALF_EVEN);
         row(brokerage, account + "," + symbol + "," + quantity + "," + price + ","
-            + ASSET_CLASS.get(symbol));
+            + label(symbol));
       }
     });
   }
@@ -181,7 +268,7 @@ final class RandomBook {
         String price = noPrice ? "" : base.multiply(BigDecimal.valueOf(0.98 + random.nextDouble()
             * 0.04)).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
         row(brokerage, account + "," + symbol + "," + quantity + "," + price + ","
-            + ASSET_CLASS.get(symbol));
+            + label(symbol));
       }
     }
     if (random.nextInt(5) != 0) {
@@ -192,6 +279,16 @@ final class RandomBook {
       row(brokerage, account + ",VMFXX," + BigDecimal.valueOf(random.nextInt(1_000_000), 2)
           + ",1.00,CASH");
     }
+  }
+
+  /** The asset class an export row carries: the real one, or in the advisor book a broker's. */
+  private String label(String symbol) {
+    return advisor ? BROKER_LABELS.get(random.nextInt(BROKER_LABELS.size()))
+        : ASSET_CLASS.get(symbol);
+  }
+
+  private String pick(String... choices) {
+    return choices[random.nextInt(choices.length)];
   }
 
   private BigDecimal tradingPrice(String symbol) {
