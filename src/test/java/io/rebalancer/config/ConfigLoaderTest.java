@@ -89,6 +89,9 @@ class ConfigLoaderTest {
     assertThat(c.accounts(), is(root.resolve("sample-data/accounts.csv").toString()));
     assertThat(c.models(), is(root.resolve("sample-data/models.csv").toString()));
     assertThat(c.prices(), is(root.resolve("sample-data/prices.csv").toString()));
+    assertThat(c.securities(), is(root.resolve("sample-data/securities.csv").toString()));
+    assertThat(c.households(), is(nullValue()));
+    assertThat(c.classModels(), is(nullValue()));
     assertRules(c.rebalance(), "0.05", "0.25", "100.00", true, 6, List.of());
     assertThat(c.tradeOrderShards(), is(4));
     assertThat(c.maxRejectedRows(), is(0L));
