@@ -35,6 +35,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Count;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +78,51 @@ class PipelineMatchesModelTest {
 
     assertTheBookExercisesTheRules(model, wholeShares);
     assertTheWarehouseHoldsTheModelsPostTradeWeights(staging, model);
+  }
+
+  /**
+   * The same book with a security master, a class model and households.csv: the pipeline and the
+   * model read them with the same core parsers and apply them alike, and the warehouse's holdings
+   * carry the master's classes (its sweep fund's cash rows staying cash).
+   */
+  @Test
+  void withTheAdvisorInputsThePipelineWritesTheModelsTradeOrders(TestPipeline pipeline)
+      throws IOException {
+    DomainCoders.registerOn(pipeline);
+    PipelineConfig config = AdvisorBook.write(dir.resolve("in"), RandomBook.write(
+        dir.resolve("in"), SEED, RUN_DATE, RandomBook.rules(true), 5));
+    StagingArea staging = StagingArea.create(dir.resolve("out"), "matches-model");
+    RebalanceModel.Result model = RebalanceModel.run(config, RUN_DATE);
+    RebalancePipeline.Outputs outputs =
+        RebalancePipeline.build(pipeline, config, RUN_DATE, staging, 3);
+    PAssert.thatSingleton(outputs.plans().apply("CountPlans", Count.globally()))
+        .isEqualTo((long) model.plans().size());
+    pipeline.run().waitUntilFinish();
+
+    assertEquals(model.tradeOrdersCsv(),
+        Files.readString(staging.mergedOrders(RUN_DATE), StandardCharsets.UTF_8));
+    assertThat(lines(model.tradeOrdersCsv()).size(), greaterThan(40));
+    assertThat(model.plans().stream().map(HouseholdPlan::modelId).collect(Collectors.toSet()),
+        hasItem(AdvisorBook.CLASS_MODEL));
+    assertTheWarehouseHoldsTheModelsPostTradeWeights(staging, model);
+    Map<String, String> classes = new TreeMap<>();
+    try (Warehouse w = Warehouse.open(dir.resolve("warehouse.duckdb"));
+        Statement s = w.connection().createStatement();
+        ResultSet rs = s.executeQuery("SELECT DISTINCT symbol, asset_class, is_cash"
+            + " FROM holdings")) {
+      while (rs.next()) {
+        classes.merge(rs.getString(1), rs.getString(2) + (rs.getBoolean(3) ? " cash" : ""),
+            (a, b) -> a + ", " + b);
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    Map<String, String> expected = new TreeMap<>();
+    AdvisorBook.CLASSES.forEach((symbol, c) -> expected.put(symbol, c));
+    expected.put("VMFXX", "CASH cash"); // the export's cash rows: the master leaves them cash
+    expected.put("AAPL", "US_EQUITY"); // not in the master: the export's label
+    expected.put("CASH", "CASH cash");
+    assertEquals(expected, classes);
   }
 
   /**

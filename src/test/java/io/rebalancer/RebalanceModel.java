@@ -11,18 +11,25 @@ import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HoldingPricing;
 import io.rebalancer.core.HouseholdPlan;
+import io.rebalancer.core.HouseholdRules;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
+import io.rebalancer.core.ModelBook;
 import io.rebalancer.core.ModelLookup;
 import io.rebalancer.core.PriceBook;
+import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.Rebalancer;
 import io.rebalancer.core.RejectedRow;
+import io.rebalancer.core.SecurityMaster;
 import io.rebalancer.core.TradeOrder;
+import io.rebalancer.core.format.ClassModelFile;
 import io.rebalancer.core.format.ExportFormats;
 import io.rebalancer.core.format.ExportRow;
 import io.rebalancer.core.format.ExportRows;
+import io.rebalancer.core.format.HouseholdFile;
 import io.rebalancer.core.format.ParseSink;
 import io.rebalancer.core.format.ReferenceFiles;
+import io.rebalancer.core.format.SecurityFile;
 import io.rebalancer.core.format.SourceFile;
 import io.rebalancer.io.TradeOrderCsv;
 import java.io.IOException;
@@ -42,9 +49,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The daily rebalance as plain Java, one step after the other in one thread, on the core alone:
  * what the pipeline must produce (Nexmark's "model" of a query). The domain rules are the core's
- * own (the analysis, the model lookup, the rebalancer), so the comparison tests the code the
- * pipeline runs; only the plumbing around them (reading, grouping, sorting, writing) is
- * independent of the pipeline's.
+ * own (the security master, the analysis, the model book and lookup, each household's rules, the
+ * rebalancer), so the comparison tests the code the pipeline runs; only the plumbing around them
+ * (reading, grouping, sorting, writing) is independent of the pipeline's.
  */
 final class RebalanceModel {
   /** What the model produced: the trade-orders file's text, the plans and the dead letters. */
@@ -60,9 +67,19 @@ final class RebalanceModel {
       ReferenceFiles.accounts(config.accounts(), reader(config.accounts()))
           .forEach(a -> accounts.put(a.key(), a));
     }
-    Map<String, Model> models = new HashMap<>();
-    ReferenceFiles.models(config.models(), reader(config.models()))
-        .forEach(m -> models.put(m.modelId(), m));
+    SecurityMaster master = config.securities() == null ? SecurityMaster.EMPTY
+        : SecurityMaster.of(SecurityFile.securities(config.securities(),
+            reader(config.securities())));
+    List<Model> classModels = config.classModels() == null ? List.of()
+        : ClassModelFile.classModels(config.classModels(), reader(config.classModels()));
+    Map<String, Model> models = ModelBook.of(config.models(),
+        ReferenceFiles.models(config.models(), reader(config.models())), config.classModels(),
+        classModels, config.securities(), master);
+    Map<String, HouseholdRules> householdRules = new HashMap<>();
+    if (config.households() != null) {
+      HouseholdFile.households(config.households(), reader(config.households()))
+          .forEach(h -> householdRules.put(h.householdId(), h));
+    }
 
     Map<AccountKey, List<Holding>> holdings = new TreeMap<>();
     Map<AccountKey, List<String>> rawLines = new HashMap<>();
@@ -77,14 +94,15 @@ final class RebalanceModel {
             new ParseSink() {
               @Override
               public void holding(Holding h, ExportRow row) {
-                // The core's verdicts, as the pipeline's steps call them: priced, then joined.
+                // The core's verdicts, as the pipeline's steps call them: priced, classified by
+                // the security master, then joined.
                 HoldingPricing pricing = HoldingPricing.of(h, prices);
                 if (pricing.holding() == null) {
                   rejected.add(pricing.rejectedRow(h, row.raw()));
                   return;
                 }
                 holdings.computeIfAbsent(h.account(), k -> new ArrayList<>())
-                    .add(pricing.holding());
+                    .add(master.classify(pricing.holding()));
                 rawLines.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(row.raw());
               }
 
@@ -120,12 +138,12 @@ final class RebalanceModel {
       AccountAnalysis a = AccountAnalyzer.analyze(account.info(), account.holdings(), prices);
       households.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
     });
-    Rebalancer rebalancer = new Rebalancer(config.rebalance());
     List<HouseholdPlan> plans = new ArrayList<>();
     List<TradeOrder> orders = new ArrayList<>();
     households.forEach((household, list) -> {
       Model model = ModelLookup.ofHousehold(household, list, models);
-      HouseholdPlan plan = rebalancer.rebalance(household, model, list, prices);
+      RebalanceRules rules = config.rebalance().forHousehold(householdRules.get(household));
+      HouseholdPlan plan = new Rebalancer(rules).rebalance(household, model, list, prices);
       plans.add(plan);
       orders.addAll(plan.orders());
     });

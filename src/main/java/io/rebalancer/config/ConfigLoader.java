@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.rebalancer.core.RebalanceMode;
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.TradeTo;
 import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.core.format.ExportFormats;
 import io.rebalancer.core.format.FormatSpec;
@@ -21,7 +23,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads and validates a pipeline YAML once, before any work starts: unknown keys, missing required
@@ -55,7 +59,8 @@ public final class ConfigLoader {
 
   static PipelineConfig parse(ConfigNode root, Path file) {
     root.allowOnly(Set.of("name", "runDate", "sources", "accounts", "models", "prices",
-        "rebalance", "output", "validation", "formats"));
+        "securities", "households", "classModels", "rebalance", "output", "validation",
+        "formats"));
     String name = root.string("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
     LocalDate runDate = runDate(root);
     Map<String, FormatSpec> formats = FormatSpecs.parse(root.child("formats"));
@@ -63,12 +68,16 @@ public final class ConfigLoader {
     String accounts = optionalPath(root, "accounts");
     String models = requiredPath(root, "models");
     String prices = optionalPath(root, "prices");
+    String securities = optionalPath(root, "securities");
+    String households = optionalPath(root, "households");
+    String classModels = optionalPath(root, "classModels");
     RebalanceRules rules = rules(root.child("rebalance"));
     ConfigNode output = root.child("output");
     output.allowOnly(Set.of("tradeOrderShards"));
     int shards = (int) output.integer("tradeOrderShards", 4, 1, 1000);
     return new PipelineConfig(name, file.toAbsolutePath().toString(), runDate, sources,
-        accounts, models, prices, rules, shards, validation(root.child("validation")), formats);
+        accounts, models, prices, securities, households, classModels, rules, shards,
+        validation(root.child("validation")), formats);
   }
 
   /** A pinned run date (a sample that must work on any day), or null: the launcher's. */
@@ -145,7 +154,7 @@ public final class ConfigLoader {
 
   private static RebalanceRules rules(ConfigNode r) {
     r.allowOnly(Set.of("absoluteBand", "relativeBand", "minTradeValue", "wholeShares",
-        "quantityScale", "restricted"));
+        "quantityScale", "restricted", "mode", "tradeTo"));
     RebalanceRules d = RebalanceRules.defaults();
     return new RebalanceRules(
         r.decimal("absoluteBand", d.absoluteBand(), BigDecimal.ZERO),
@@ -153,7 +162,20 @@ public final class ConfigLoader {
         r.decimal("minTradeValue", d.minTradeValue(), BigDecimal.ZERO),
         r.bool("wholeShares", d.wholeShares()),
         (int) r.integer("quantityScale", d.quantityScale(), 0, 12),
-        r.strings("restricted"));
+        r.strings("restricted"),
+        label(r, "mode", d.mode(), RebalanceMode::parse, RebalanceMode.labels()),
+        label(r, "tradeTo", d.tradeTo(), TradeTo::parse, TradeTo.labels()));
+  }
+
+  /** One of an enum's words, or the default when the key is absent; any other word is named. */
+  private static <E> E label(ConfigNode node, String key, E fallback,
+      Function<String, Optional<E>> parse, String labels) {
+    String value = node.string(key, null);
+    if (value == null) {
+      return fallback;
+    }
+    return parse.apply(value).orElseThrow(() -> node.error(node.keyPath(key),
+        "'" + value + "' is not one of " + labels));
   }
 
   private static String requiredPath(ConfigNode root, String key) {

@@ -16,15 +16,26 @@ import java.util.Map;
  * @param runDate the run date the config pins (`runDate:`), or null: the launcher's --runDate or
  *     today
  * @param prices the price history, or null: no risk figures, trades priced from the holdings
+ * @param securities the security master (securities.csv), or null: the exports' asset classes
+ * @param households households.csv, or null: every household on `rebalance.mode` and `tradeTo`
+ * @param classModels the asset-class models, or null: models.csv's models only
  */
 public record PipelineConfig(String name, String file, LocalDate runDate,
-    List<SourceConfig> sources, String accounts, String models, String prices,
-    RebalanceRules rebalance, int tradeOrderShards, ValidationRules validation,
-    Map<String, FormatSpec> formats) {
+    List<SourceConfig> sources, String accounts, String models, String prices, String securities,
+    String households, String classModels, RebalanceRules rebalance, int tradeOrderShards,
+    ValidationRules validation, Map<String, FormatSpec> formats) {
 
   public PipelineConfig {
     sources = List.copyOf(sources);
     formats = Map.copyOf(formats);
+  }
+
+  /** A config without a security master, households file or class models. */
+  public PipelineConfig(String name, String file, LocalDate runDate, List<SourceConfig> sources,
+      String accounts, String models, String prices, RebalanceRules rebalance,
+      int tradeOrderShards, ValidationRules validation, Map<String, FormatSpec> formats) {
+    this(name, file, runDate, sources, accounts, models, prices, null, null, null, rebalance,
+        tradeOrderShards, validation, formats);
   }
 
   public long maxRejectedRows() {

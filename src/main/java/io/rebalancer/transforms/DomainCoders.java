@@ -7,11 +7,13 @@ import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HouseholdPlan;
+import io.rebalancer.core.HouseholdRules;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.PriceSeries;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.RunSummary;
+import io.rebalancer.core.Security;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.format.FilePart;
@@ -33,7 +35,8 @@ public final class DomainCoders {
       SourceTally.class, SourceFile.class, SourceConfig.class, AccountAnalysis.class,
       HouseholdPlan.class, TradeOrder.class, RunSummary.class, WarehouseRow.class,
       AccountHoldings.class, AccountRow.class, FilePart.class, RowBlock.class, ExportFile.class,
-      Reconciliation.class, PriceBreak.class, InputProblem.class);
+      Reconciliation.class, PriceBreak.class, InputProblem.class, Security.class,
+      HouseholdRules.class);
 
   private DomainCoders() {}
 

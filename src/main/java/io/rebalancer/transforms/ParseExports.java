@@ -5,6 +5,8 @@ import io.rebalancer.core.Holding;
 import io.rebalancer.core.HoldingPricing;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.RejectedRow;
+import io.rebalancer.core.Security;
+import io.rebalancer.core.SecurityMaster;
 import io.rebalancer.core.SourceTally;
 import io.rebalancer.core.format.AsOf;
 import io.rebalancer.core.format.CanonicalFormat;
@@ -39,8 +41,9 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Parses one part of one export file with its source's layout, streamed row by row, and prices
- * each holding from the history where the export gave no price. Holdings go on as account rows
+ * Parses one part of one export file with its source's layout, streamed row by row, prices
+ * each holding from the history where the export gave no price, and gives it the security
+ * master's asset class ({@link SecurityMaster#classify}). Holdings go on as account rows
  * to be joined with accounts.csv; rejected rows and the part's tally go to their outputs. Beside
  * them, what "Trusting the inputs" asks of the file: the date it states, each stated total
  * against the holdings read, prices far from the history's, and symbols whose history is stale.
@@ -51,11 +54,13 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
   private final Map<String, FetchPolicy> fetchBySource;
   private final Map<String, FormatSpec> customFormats;
   private final PCollectionView<PriceBook> pricesView;
+  private final PCollectionView<Map<String, Security>> securitiesView;
   private final String pricesFile;
   private final LocalDate runDate;
   private final ValidationRules rules;
   private final boolean keepRawLines;
   private transient PriceBook prices;
+  private transient SecurityMaster securities;
   /** Symbols whose history this instance has judged: each is judged once, not once per holding. */
   private transient Set<String> judged;
 
@@ -66,11 +71,12 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
    */
   ParseExports(Map<String, String> formatBySource, Map<String, FetchPolicy> fetchBySource,
       Map<String, FormatSpec> customFormats, PCollectionView<PriceBook> prices,
-      String pricesFile, LocalDate runDate, ValidationRules rules, boolean keepRawLines) {
+      PCollectionView<Map<String, Security>> securities, String pricesFile, LocalDate runDate, ValidationRules rules, boolean keepRawLines) {
     this.formatBySource = formatBySource;
     this.fetchBySource = fetchBySource;
     this.customFormats = customFormats;
     this.pricesView = prices;
+    this.securitiesView = securities;
     this.pricesFile = pricesFile;
     this.runDate = runDate;
     this.rules = rules;
@@ -81,6 +87,7 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
   public void process(@Element FilePart part, MultiOutputReceiver out, ProcessContext c) {
     if (prices == null) {
       prices = c.sideInput(pricesView); // once per instance: a glob can name thousands of files
+      securities = new SecurityMaster(c.sideInput(securitiesView));
       judged = new HashSet<>();
     }
     String what = "source " + part.file().sourceId();
@@ -211,7 +218,8 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
         rejected(pricing.rejectedRow(h, row.raw()));
         return;
       }
-      Holding priced = pricing.holding();
+      // the master's asset class, before anything downstream (analysis, warehouse) reads it
+      Holding priced = securities.classify(pricing.holding());
       holdings++;
       judgePrice(h, priced);
       if (reconciler != null) {

@@ -55,8 +55,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Reads every source's files in parallel, each in its brokerage's layout and streamed, a large
- * canonical file in parts; prices the holdings and joins them with accounts.csv into one element
- * per account. Every row read is a holding, a recognised non-holding row, or a rejected row (dead
+ * canonical file in parts; prices the holdings, gives them the security master's asset classes,
+ * and joins them with accounts.csv into one element per account. Every row read is a holding, a recognised non-holding row, or a rejected row (dead
  * letter) with its reason and line; per-source tallies prove that nothing was dropped.
  */
 public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
@@ -134,9 +134,9 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
         .apply("SplitFiles", ParDo.of(new SplitFiles(formatBySource, partBytes)))
         .apply("SpreadParts", Reshuffle.viaRandomKey())
         .apply("ParseExports", ParDo.of(new ParseExports(formatBySource, fetchBySource,
-                new HashMap<>(customFormats), reference.prices(), pricesFile, runDate, rules,
-                accounts.listed()))
-            .withSideInputs(reference.prices())
+                new HashMap<>(customFormats), reference.prices(), reference.securities(),
+                pricesFile, runDate, rules, accounts.listed()))
+            .withSideInputs(reference.prices(), reference.securities())
             .withOutputTags(CANDIDATES, TupleTagList.of(List.of(REJECTED, TALLIES, FILES,
                 RECONCILED, PRICE_BREAKS, PROBLEMS))));
     PCollection<AccountRow> listed = accounts.lines().apply("AccountLines",

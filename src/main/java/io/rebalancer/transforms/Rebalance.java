@@ -113,17 +113,19 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
         values = reference.read(c);
       }
       Model model = ModelLookup.ofHousehold(household.getKey(), accounts, values.models());
-      HouseholdPlan plan = new Rebalancer(rules)
+      // households.csv's mode and trade-to for this household, where it names them
+      RebalanceRules own = values.rulesOf(household.getKey(), rules);
+      HouseholdPlan plan = new Rebalancer(own)
           .rebalance(household.getKey(), model, accounts, values.prices());
       out.get(PLANS).output(plan);
       RunMetrics.HOUSEHOLDS.inc();
       RunMetrics.ORDERS.inc(plan.orders().size());
       RunMetrics.UNPLACED_TRADES.inc(plan.unplaced().size());
-      emitRows(plan, model, accounts, rows(out));
+      emitRows(plan, model, accounts, own, rows(out));
     }
 
     private void emitRows(HouseholdPlan plan, Model model, List<AccountAnalysis> accounts,
-        Consumer<WarehouseRow> rows) {
+        RebalanceRules own, Consumer<WarehouseRow> rows) {
       for (TradeOrder o : plan.orders()) {
         rows.accept(WarehouseRows.order(runDate, o));
       }
@@ -134,7 +136,7 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
         rows.accept(WarehouseRows.allocation(runDate, plan.householdId(), al));
       }
       // every account of a household follows the household's model (ModelLookup.ofHousehold)
-      for (Allocation al : AfterTrades.accountAllocations(accounts, plan.orders(), model, rules)) {
+      for (Allocation al : AfterTrades.accountAllocations(accounts, plan.orders(), model, own)) {
         rows.accept(WarehouseRows.allocation(runDate, plan.householdId(), al));
       }
       WarehouseRows.assetClasses(runDate, Allocation.HOUSEHOLD, plan.householdId(),

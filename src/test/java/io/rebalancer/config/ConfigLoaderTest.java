@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.rebalancer.core.RebalanceMode;
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.TradeTo;
 import io.rebalancer.core.trust.ValidationRules;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -87,6 +89,9 @@ class ConfigLoaderTest {
     assertThat(c.accounts(), is(root.resolve("sample-data/accounts.csv").toString()));
     assertThat(c.models(), is(root.resolve("sample-data/models.csv").toString()));
     assertThat(c.prices(), is(root.resolve("sample-data/prices.csv").toString()));
+    assertThat(c.securities(), is(root.resolve("sample-data/securities.csv").toString()));
+    assertThat(c.households(), is(nullValue()));
+    assertThat(c.classModels(), is(nullValue()));
     assertRules(c.rebalance(), "0.05", "0.25", "100.00", true, 6, List.of());
     assertThat(c.tradeOrderShards(), is(4));
     assertThat(c.maxRejectedRows(), is(0L));
@@ -143,6 +148,53 @@ class ConfigLoaderTest {
     assertRules(c.rebalance(), "0.03", "0.2", "50", false, 4, List.of("TSLA", "GME"));
     assertThat(c.tradeOrderShards(), is(2));
     assertThat(c.maxRejectedRows(), is(7L));
+  }
+
+  @Test
+  void advisorInputsAndModesAreReadAndAreAbsentByDefault() throws IOException {
+    PipelineConfig none = ConfigLoader.load(yaml(MINIMAL));
+    assertThat(none.securities(), is(nullValue()));
+    assertThat(none.households(), is(nullValue()));
+    assertThat(none.classModels(), is(nullValue()));
+    assertThat(none.rebalance(), is(RebalanceRules.defaults()));
+    assertThat(none.rebalance().mode(), is(RebalanceMode.BANDS));
+    assertThat(none.rebalance().tradeTo(), is(TradeTo.TARGET));
+
+    Path securities = Files.writeString(dir.resolve("securities.csv"), "x\n");
+    Path households = Files.writeString(dir.resolve("households.csv"), "x\n");
+    Path classModels = Files.writeString(dir.resolve("class-models.csv"), "x\n");
+    PipelineConfig c = ConfigLoader.load(yaml(MINIMAL + """
+        securities: {dir}/securities.csv
+        households: {dir}/households.csv
+        classModels: {dir}/class-models.csv
+        rebalance:
+          mode: buy-only
+          tradeTo: band-edge
+        """));
+    assertThat(c.securities(), is(securities.toString()));
+    assertThat(c.households(), is(households.toString()));
+    assertThat(c.classModels(), is(classModels.toString()));
+    assertThat(c.rebalance().mode(), is(RebalanceMode.BUY_ONLY));
+    assertThat(c.rebalance().tradeTo(), is(TradeTo.BAND_EDGE));
+    assertRules(c.rebalance(), "0.05", "0.25", "100.00", true, 6, List.of());
+  }
+
+  @Test
+  void anUnknownModeOrTradeToNamesTheKeyAndTheWordsAllowed() throws IOException {
+    assertThat(failure(MINIMAL + "rebalance:\n  mode: buy_only\n").getMessage(),
+        containsString(": rebalance.mode: 'buy_only' is not one of bands, buy-only"));
+    assertThat(failure(MINIMAL + "rebalance:\n  tradeTo: edge\n").getMessage(),
+        containsString(": rebalance.tradeTo: 'edge' is not one of target, band-edge"));
+    assertThat(failure(MINIMAL + "rebalance:\n  mode: [bands]\n").getMessage(),
+        containsString("rebalance.mode: expected a text value"));
+  }
+
+  @Test
+  void anAdvisorInputThatDoesNotExistIsNamedByItsKey() throws IOException {
+    for (String key : List.of("securities", "households", "classModels")) {
+      assertThat(failure(MINIMAL + key + ": {dir}/nope.csv\n").getMessage(),
+          allOf(containsString(": " + key + ": no such file"), containsString("nope.csv")));
+    }
   }
 
   @Test

@@ -228,6 +228,69 @@ class ReadHoldingsTest {
     assertInputException(e, accounts + ": account B2/A1 is listed twice");
   }
 
+  /**
+   * The security master's classes replace the export's labels before anything reads them: the
+   * holdings, their warehouse rows and the asset-class weights. A cash row stays cash; a fund the
+   * master calls CASH becomes cash. The accounts' type and trading travel with them.
+   */
+  @Test
+  void theSecurityMastersClassesReachHoldingsAndTheirWarehouseRows(TestPipeline pipeline)
+      throws IOException {
+    DomainCoders.registerOn(pipeline);
+    accounts = write("accounts.csv", """
+        brokerage_id,account_id,household_id,model_id,cash_reserve,account_type,trading
+        B1,A1,H1,m60,0,,
+        B1,A2,H1,m60,500,tax-deferred,no-sell
+        """);
+    Path securities = write("securities.csv", """
+        symbol,asset_class,name,preferred_account_type
+        VTI,US_EQUITY,Vanguard Total Stock Market ETF,taxable
+        SWVXX,CASH,Schwab Value Advantage Money Fund,
+        CASH,US_EQUITY,,
+        """);
+    String b1 = write("B1/positions.csv", """
+        account_id,symbol,quantity,price,asset_class
+        A1,VTI,10,270.50,ETFs & Closed End Funds
+        A1,BND,20,74.12,Fixed Income
+        A1,CASH,1000.50,1,CASH
+        A2,VTI,2,270.50,Stocks
+        A2,SWVXX,300,1,Mutual Funds
+        """).toString();
+    PipelineConfig config = config(List.of(source("B1", b1)), securities.toString());
+    ReadReferenceData.Read reference = ReadReferenceData.from(pipeline, config, RUN_DATE);
+    PCollectionTuple out = pipeline.apply("ReadHoldings", ReadHoldings.from(config,
+        reference.views(), reference.accounts(), RUN_DATE, 3));
+
+    PAssert.that(holdings(out)).containsInAnyOrder(
+        holding("B1", "A1", "VTI", "10", "270.50", "US_EQUITY", false, b1, 2),
+        holding("B1", "A1", "BND", "20", "74.12", "Fixed Income", false, b1, 3),
+        holding("B1", "A1", "CASH", "1000.50", "1", "CASH", true, b1, 4),
+        holding("B1", "A2", "VTI", "2", "270.50", "US_EQUITY", false, b1, 5),
+        holding("B1", "A2", "SWVXX", "300", "1", "CASH", true, b1, 6));
+    PAssert.that(out.get(ReadHoldings.ACCOUNTS).apply("AccountRules", MapElements
+            .into(TypeDescriptor.of(String.class))
+            .via(a -> a.info().key() + " " + a.info().accountType() + " " + a.info().trading())))
+        .containsInAnyOrder("B1/A1 TAXABLE NORMAL", "B1/A2 TAX_DEFERRED NO_SELL");
+
+    PCollection<WarehouseRow> rows = TestRows.of(out.get(ReadHoldings.ACCOUNTS)
+        .apply("AnalyzePortfolios", AnalyzePortfolios.with(reference.views(), RUN_DATE))
+        .get(AnalyzePortfolios.ROWS));
+    // holdings: symbol and asset_class; asset_class_allocations: scope id, class and value
+    PAssert.that(rows.apply("Classes", FlatMapElements.into(TypeDescriptor.of(String.class))
+            .via((WarehouseRow r) -> switch (r.table()) {
+              case "holdings" -> List.of(r.cells().get(2) + " " + r.cells().get(4) + " "
+                  + r.cells().get(5));
+              case "asset_class_allocations" -> List.of(r.cells().get(2) + " "
+                  + r.cells().get(4) + " " + new BigDecimal(r.cells().get(5)).stripTrailingZeros().toPlainString());
+              default -> List.<String>of();
+            })))
+        .containsInAnyOrder("A1 VTI US_EQUITY", "A1 BND Fixed Income", "A1 CASH CASH",
+            "A2 VTI US_EQUITY", "A2 SWVXX CASH",
+            "B1/A1 US_EQUITY 2705", "B1/A1 Fixed Income 1482.4", "B1/A1 CASH 1000.5",
+            "B1/A2 US_EQUITY 541", "B1/A2 CASH 300");
+    pipeline.run().waitUntilFinish();
+  }
+
   @Test
   void sourceMatchingNoFileFailsThePipeline(TestPipeline pipeline) {
     DomainCoders.registerOn(pipeline);
@@ -244,12 +307,17 @@ class ReadHoldingsTest {
   }
 
   private PCollectionTuple read(Pipeline pipeline, List<SourceConfig> sources, long partBytes) {
-    PipelineConfig config = new PipelineConfig("test", dir.resolve("test.yaml").toString(), null,
-        sources, accounts.toString(), models.toString(), prices.toString(),
-        RebalanceRules.defaults(), 4, ValidationRules.defaults(), Map.of());
+    PipelineConfig config = config(sources, null);
     ReadReferenceData.Read reference = ReadReferenceData.from(pipeline, config, RUN_DATE);
     return pipeline.apply("ReadHoldings", ReadHoldings.from(config, reference.views(),
         reference.accounts(), RUN_DATE, 3).withPartBytes(partBytes));
+  }
+
+  /** The test's files, with a security master or (null) without. */
+  private PipelineConfig config(List<SourceConfig> sources, String securities) {
+    return new PipelineConfig("test", dir.resolve("test.yaml").toString(), null, sources,
+        accounts.toString(), models.toString(), prices.toString(), securities, null, null,
+        RebalanceRules.defaults(), 4, ValidationRules.defaults(), Map.of());
   }
 
   /** Every account's holdings, as one collection. */

@@ -12,16 +12,19 @@ import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HouseholdPlan;
+import io.rebalancer.core.HouseholdRules;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.PriceSeries;
+import io.rebalancer.core.RebalanceMode;
 import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.Rebalancer;
 import io.rebalancer.core.RunSummary;
 import io.rebalancer.core.Side;
 import io.rebalancer.core.TargetWeight;
 import io.rebalancer.core.TradeOrder;
+import io.rebalancer.core.TradeTo;
 import io.rebalancer.io.WarehouseRow;
 import io.rebalancer.io.WarehouseRows;
 import java.math.BigDecimal;
@@ -185,6 +188,31 @@ class RebalanceTest {
       assertThat(postTrade.get("B1/A3 BND"), is("0.4"));
       return null;
     });
+    pipeline.run().waitUntilFinish();
+  }
+
+  /**
+   * households.csv's rules reach the Rebalancer of the household they name, and only that one:
+   * each plan is the core's under the rules {@link RebalanceRules#forHousehold} gives. (The pure
+   * lookup is {@code ReferenceValuesTest}; this is the wiring through the side input.)
+   */
+  @Test
+  void aHouseholdsOwnModeAndTradeToReachItsRebalancer(TestPipeline pipeline) {
+    DomainCoders.registerOn(pipeline);
+    HouseholdRules buyOnly = new HouseholdRules("H1", RebalanceMode.BUY_ONLY, TradeTo.BAND_EDGE);
+    ReferenceData reference = TestReferences.of(pipeline, List.of(M60, M80), PRICES, List.of(),
+        List.of(buyOnly, new HouseholdRules("NOT_HELD", RebalanceMode.BUY_ONLY, null)));
+    PCollectionTuple out = pipeline.apply("Accounts", Create.of(ANALYSIS_A1, ANALYSIS_A2,
+            ANALYSIS_A3))
+        .apply("Rebalance", Rebalance.with(reference, RULES, RUN_DATE, 4));
+
+    RebalanceRules h1Rules = RULES.forHousehold(buyOnly);
+    assertThat(h1Rules.mode(), is(RebalanceMode.BUY_ONLY));
+    HouseholdPlan h1 = new Rebalancer(h1Rules)
+        .rebalance("H1", M60, List.of(ANALYSIS_A1, ANALYSIS_A2), PRICES);
+    HouseholdPlan h2 = new Rebalancer(RULES).rebalance("H2", M60, List.of(ANALYSIS_A3), PRICES);
+    // a household the file names but no account belongs to is no plan
+    PAssert.that(out.get(Rebalance.PLANS)).containsInAnyOrder(h1, h2);
     pipeline.run().waitUntilFinish();
   }
 

@@ -1,39 +1,32 @@
 package io.rebalancer.core.format;
 
+import static io.rebalancer.core.format.ReferenceRows.read;
+
 import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
+import io.rebalancer.core.AccountType;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.PriceSeries;
-import io.rebalancer.core.StoredNumbers;
 import io.rebalancer.core.TargetWeight;
-import java.io.IOException;
+import io.rebalancer.core.Trading;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * The reference files: accounts.csv, models.csv and prices.csv. Unlike exports they are ours, so a
+ * The reference files: accounts.csv, models.csv and prices.csv (the security master, households
+ * and class models have files of their own beside this one). Unlike exports they are ours, so a
  * bad line is not a dead letter but an error that stops the run, naming the file and line.
  */
 public final class ReferenceFiles {
-  private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("1e-9");
-  private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder()
-      .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
-
   private ReferenceFiles() {}
 
   /** The accounts in file order; an account listed twice stops the run, naming its line. */
@@ -65,19 +58,21 @@ public final class ReferenceFiles {
         throw row.error("cash_reserve must not be negative");
       }
       row.checkStored("cash_reserve", reserve);
+      // optional columns, an empty cell their default: a file of today reads as it did
+      AccountType type = row.optionalLabel("account_type", AccountType::parse,
+          AccountType.labels());
+      Trading trading = row.optionalLabel("trading", Trading::parse, Trading.labels());
       each.accept(new AccountInfo(key, row.text("household_id"), row.text("model_id"),
-          reserve == null ? BigDecimal.ZERO : reserve), row.line());
+          reserve == null ? BigDecimal.ZERO : reserve,
+          type == null ? AccountType.TAXABLE : type, trading == null ? Trading.NORMAL : trading),
+          row.line());
     });
   }
 
   public static List<Model> models(String file, Reader in) {
     Map<String, Map<String, BigDecimal>> weights = new TreeMap<>();
     read(file, in, List.of("model_id", "symbol", "target_weight"), row -> {
-      BigDecimal w = row.decimal("target_weight");
-      if (w.signum() < 0 || w.compareTo(BigDecimal.ONE) > 0) {
-        throw row.error("target_weight must be between 0 and 1");
-      }
-      row.checkStored("target_weight", w);
+      BigDecimal w = row.targetWeight();
       String symbol = row.text("symbol");
       if (weights.computeIfAbsent(row.text("model_id"), m -> new TreeMap<>()).put(symbol, w) != null) {
         throw row.error("model " + row.text("model_id") + " names " + symbol + " twice");
@@ -85,11 +80,8 @@ public final class ReferenceFiles {
     });
     List<Model> out = new ArrayList<>();
     weights.forEach((id, targets) -> {
-      BigDecimal sum = targets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-      if (sum.subtract(BigDecimal.ONE).abs().compareTo(WEIGHT_TOLERANCE) > 0) {
-        throw new InputException(file + ": model " + id + ": target weights sum to "
-            + sum.toPlainString() + ", not 1");
-      }
+      ReferenceRows.checkWeightSum(file, id,
+          targets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
       List<TargetWeight> list = new ArrayList<>();
       targets.forEach((s, w) -> list.add(new TargetWeight(s, w)));
       out.add(new Model(id, list));
@@ -126,77 +118,5 @@ public final class ReferenceFiles {
       }
     });
     return out;
-  }
-
-  private static void read(String file, Reader in, List<String> required, Consumer<Row> each) {
-    try (CSVParser parser = CSVParser.parse(in, WITH_HEADER)) {
-      for (String column : required) {
-        if (!parser.getHeaderMap().containsKey(column)) {
-          throw new InputException(file + ": header has no " + column + " column (expected "
-              + String.join(",", required) + ")");
-        }
-      }
-      for (CSVRecord r : parser) {
-        each.accept(new Row(file, r));
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new InputException(file + ": cannot be read as CSV: " + e.getMessage(), e);
-    }
-  }
-
-  /** One line of a reference file, its cells checked as they are asked for. */
-  private record Row(String file, CSVRecord record) {
-    InputException error(String problem) {
-      return new InputException(file + ": line " + line() + ": " + problem);
-    }
-
-    long line() {
-      return record.getParser().getCurrentLineNumber();
-    }
-
-    String text(String column) {
-      String v = record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
-      if (v.isEmpty()) {
-        throw error("missing " + column);
-      }
-      return v;
-    }
-
-    /** A value the warehouse could not store exactly stops the run here, not at the load. */
-    void checkStored(String column, BigDecimal value) {
-      String problem = value == null ? null : StoredNumbers.problem(column, value);
-      if (problem != null) {
-        throw error(problem);
-      }
-    }
-
-    BigDecimal decimal(String column) {
-      BigDecimal d = optionalDecimal(column);
-      if (d == null) {
-        throw error("missing " + column);
-      }
-      return d;
-    }
-
-    BigDecimal optionalDecimal(String column) {
-      String v = record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
-      if (v.isEmpty()) {
-        return null;
-      }
-      try {
-        return new BigDecimal(v);
-      } catch (NumberFormatException e) {
-        throw error(column + " '" + v + "' is not a number");
-      }
-    }
-
-    LocalDate date(String column) {
-      String v = text(column);
-      try {
-        return LocalDate.parse(v);
-      } catch (DateTimeParseException e) {
-        throw error(column + " '" + v + "' is not a date (YYYY-MM-DD)");
-      }
-    }
   }
 }

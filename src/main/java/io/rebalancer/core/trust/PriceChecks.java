@@ -38,11 +38,16 @@ public final class PriceChecks {
         + maxAgeDays + "): update the price history");
   }
 
-  /** The stale closes of the models' symbols (cash aside), each symbol once, in symbol order. */
+  /**
+   * The stale closes of the models' symbols (cash aside) and of the class models' buy symbols,
+   * each symbol once, in symbol order: a buy at a stale close is a wrong trade either way.
+   */
   public static List<InputProblem> staleModelSymbols(Collection<Model> models, PriceBook prices,
       LocalDate runDate, int maxAgeDays, String pricesFile) {
     TreeSet<String> symbols = new TreeSet<>();
     models.forEach(m -> m.targets().forEach(t -> symbols.add(t.symbol())));
+    models.forEach(m -> m.classes().stream().filter(c -> c.buySymbol() != null)
+        .forEach(c -> symbols.add(c.buySymbol())));
     List<InputProblem> out = new ArrayList<>();
     for (String symbol : symbols) {
       InputProblem stale = Holding.CASH.equalsIgnoreCase(symbol) ? null

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.rebalancer.core.ClassTarget;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
@@ -58,6 +59,18 @@ class PriceChecksTest {
         new TargetWeight("CASH", new BigDecimal("0.5"))));
     Model b = new Model("m2", List.of(new TargetWeight("GLD", BigDecimal.ONE)));
     List<InputProblem> out = PriceChecks.staleModelSymbols(List.of(a, b), book(), RUN, 5, "p");
+    assertThat(out.stream().map(InputProblem::key).toList(), contains("GLD"));
+  }
+
+  @Test
+  void aClassModelsBuySymbolsAreJudgedAsAModelsSymbolsAre() {
+    // GLD (6 days old) is bought for COMMODITY; the weight-0 class and cash buy nothing
+    Model m = Model.ofClasses("classes", List.of(
+        new ClassTarget("COMMODITY", new BigDecimal("0.5"), "GLD"),
+        new ClassTarget("US_BOND", new BigDecimal("0.5"), "BND"),
+        new ClassTarget("US_EQUITY", BigDecimal.ZERO, null),
+        new ClassTarget("CASH", BigDecimal.ZERO, null)));
+    List<InputProblem> out = PriceChecks.staleModelSymbols(List.of(m), book(), RUN, 5, "p");
     assertThat(out.stream().map(InputProblem::key).toList(), contains("GLD"));
   }
 
