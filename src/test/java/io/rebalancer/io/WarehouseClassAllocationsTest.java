@@ -122,6 +122,21 @@ class WarehouseClassAllocationsTest {
     }
   }
 
+  @Test
+  void theChangesSincePreviousRunWeighAClassModelsDriftByItsClasses() throws Exception {
+    try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+      LocalDate before = D.minusDays(1);
+      w.loadRun(before, StagedClassHousehold.stage(dir.resolve("before"), before, Map.of()),
+          StagedHouseholds.run("r0", before, Instant.now().minusSeconds(60)));
+      w.loadRun(D, stage("now", Map.of()), run("r1"));
+      // C's symbols have no drift; its classes' largest is BOND's 0.2, out of band both days
+      assertThat(StagedHouseholds.query(w.connection(), "SELECT concat_ws(' ', change,"
+          + " household_id, round(max_abs_drift, 12), round(previous_max_abs_drift, 12))"
+          + " FROM changes_since_previous_run ORDER BY ALL"),
+          is(List.of("drift C 0.2 0.2", "drift Q 0.0 0.0")));
+    }
+  }
+
   private static Map<String, UnaryOperator<List<String>>> classes(
       UnaryOperator<List<String>> edit) {
     return Map.of("asset_class_allocations", edit);
