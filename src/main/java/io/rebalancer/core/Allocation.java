@@ -12,6 +12,11 @@ import java.util.TreeMap;
  * A symbol's share of an account or household against the target model. Cash of any kind is one
  * row, CASH. Drift = weight - target.
  *
+ * <p>On a model of asset classes ({@link Model#byClass}) a symbol has no target of its own: its
+ * target and drift are null and it is never out of band; its class is ({@link ClassAllocation}).
+ *
+ * @param targetWeight the model's weight of the symbol; null when the model is by asset class
+ * @param drift weight - targetWeight; null when the model is by asset class
  * @param postTradeWeight the symbol's share once the run's orders are executed ({@link
  *     AfterTrades}), weighed as {@code weight} is; equal to it where the scope trades nothing
  */
@@ -30,7 +35,8 @@ public record Allocation(String scope, String scopeId, String symbol, BigDecimal
   /**
    * Every symbol held (cash summed as CASH), named by the model or held after the orders (a
    * symbol bought new, the cash of an account that had none). Out of band follows the
-   * rebalancing test, so restricted symbols and cash are never out of band.
+   * rebalancing test, so restricted symbols and cash are never out of band. On a class model the
+   * rows carry no target (see the record's comment).
    */
   public static List<Allocation> of(String scope, String scopeId,
       SortedMap<String, BigDecimal> values, BigDecimal total, AfterTrades after, Model model,
@@ -42,15 +48,30 @@ public record Allocation(String scope, String scopeId, String symbol, BigDecimal
     for (var e : all.entrySet()) {
       String symbol = e.getKey();
       BigDecimal value = e.getValue();
-      BigDecimal target = model.targetOf(symbol);
       BigDecimal weight = weight(value, total);
+      if (model.byClass()) {
+        out.add(new Allocation(scope, scopeId, symbol, value, weight, null, null, false,
+            after.weightOf(symbol)));
+        continue;
+      }
+      BigDecimal target = model.targetOf(symbol);
       boolean tradable = !Holding.CASH.equals(symbol) && !rules.isRestricted(symbol);
-      boolean outside = tradable && total.signum() > 0
-          && (target.signum() == 0 ? value.signum() != 0 : rules.outsideBands(value, target, total));
+      boolean outside = tradable && outOfBand(value, target, total, rules);
       out.add(new Allocation(scope, scopeId, symbol, value, weight, target, weight.subtract(target),
           outside, after.weightOf(symbol)));
     }
     return out;
+  }
+
+  /**
+   * The rebalancer's test for a traded symbol or class: a held one the model does not want (target
+   * 0) is out of band (it is liquidated), any other one when outside its bands; nothing is out of
+   * band in a scope of no value.
+   */
+  static boolean outOfBand(BigDecimal value, BigDecimal target, BigDecimal total,
+      RebalanceRules rules) {
+    return total.signum() > 0
+        && (target.signum() == 0 ? value.signum() != 0 : rules.outsideBands(value, target, total));
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.List;
  * is a query for the run date's violations; any row fails the run, naming the check.
  */
 public final class QualityChecks {
-  /** A named query whose rows are violations; its one parameter is the run date. */
+  /** A named query whose rows are violations; each of its parameters is the run date. */
   record Check(String name, String sql) {}
 
   /** How far from 1 a scope's weights may sum, per unit of their absolute sum. */
@@ -31,7 +31,7 @@ public final class QualityChecks {
       String key = String.join(", ", t.key());
       checks.add(new Check("unique_" + t.name() + "(" + key + ")", "SELECT " + key
           + ", count(*) FROM " + t.name() + " WHERE run_date = ? GROUP BY ALL HAVING count(*) > 1"));
-      String nulls = String.join(" OR ", t.required().stream().map(c -> c + " IS NULL").toList());
+      String nulls = String.join(" OR ", t.required().stream().map(c -> isNull(t, c)).toList());
       checks.add(new Check("not_null_" + t.name() + "(" + String.join(", ", t.required()) + ")",
           "SELECT * FROM " + t.name() + " WHERE run_date = ? AND (" + nulls + ")"));
     }
@@ -77,6 +77,13 @@ public final class QualityChecks {
     return checks;
   }
 
+  /** A required column's NULL, but where its table allows it (Table.nullAllowedWhere). */
+  private static String isNull(Table<?> t, String column) {
+    String allowed = t.nullAllowedWhere(column);
+    return allowed == null ? column + " IS NULL"
+        : "(" + column + " IS NULL AND NOT " + allowed + ")";
+  }
+
   /**
    * The names of the checks a load runs, in the order it runs them: each upserted table's staged
    * keys (see {@link #stagedKeyUnique}), then {@link #all}. A run that loaded passed every one.
@@ -98,18 +105,25 @@ public final class QualityChecks {
 
   /**
    * Each scope's weights, and its post-trade weights, sum to 1, as a model's targets must (within
-   * 1e-9). The stored weights are doubles, each within 1e-16 of its exact quotient, so the bound
-   * grows with their absolute sum (a household worth little beside its positions has weights in
-   * the thousands). A scope worth exactly nothing has weights of 0 (Allocation.weight): its total
-   * market value is 0, and after its orders every post-trade weight is 0.
+   * 1e-9): its symbols' (allocations) and its asset classes' (asset_class_allocations, whose
+   * post-trade weights a scope on a class model has). The stored weights are doubles, each within
+   * 1e-16 of its exact quotient, so the bound grows with their absolute sum (a household worth
+   * little beside its positions has weights in the thousands). A scope worth exactly nothing has
+   * weights of 0 (Allocation.weight): its total market value is 0, and after its orders every
+   * post-trade weight is 0. The violation names its table last.
    */
   private static Check weightsSumToOne() {
-    return new Check("allocations_weights_sum_to_one",
-        "SELECT scope, scope_id, sum(weight) AS weights, sum(post_trade_weight)"
-            + " AS post_trade_weights FROM allocations WHERE run_date = ?"
-            + " GROUP BY scope, scope_id HAVING (sum(market_value) <> 0"
-            + " AND " + offOne("weight") + ") OR (bool_or(post_trade_weight <> 0)"
-            + " AND " + offOne("post_trade_weight") + ") ORDER BY scope, scope_id LIMIT 1");
+    return new Check("allocations_weights_sum_to_one", "SELECT scope, scope_id, weights, post_trade_weights, table_name FROM ("
+        + sumsOffOne("allocations") + " UNION ALL " + sumsOffOne("asset_class_allocations")
+        + ") ORDER BY table_name, scope, scope_id LIMIT 1");
+  }
+
+  private static String sumsOffOne(String table) {
+    return "SELECT scope, scope_id, sum(weight) AS weights, sum(post_trade_weight)"
+        + " AS post_trade_weights, '" + table + "' AS table_name FROM " + table
+        + " WHERE run_date = ? GROUP BY scope, scope_id HAVING (sum(market_value) <> 0"
+        + " AND " + offOne("weight") + ") OR (bool_or(post_trade_weight <> 0)"
+        + " AND " + offOne("post_trade_weight") + ")";
   }
 
   private static String offOne(String weight) {
@@ -119,18 +133,30 @@ public final class QualityChecks {
 
   /**
    * A scope that no order trades keeps its holdings: its post-trade weights are its weights, to
-   * the bit (both are the same quotient). A household's orders carry its id; an account's, the
-   * brokerage and account of its scope id.
+   * the bit (both are the same quotient), for its symbols and, on a class model, its classes. A
+   * household's orders carry its id; an account's, the brokerage and account of its scope id.
+   * The violation names its table last.
    */
   private static Check postTradeWeightIsWeightWithoutOrders() {
     return new Check("allocations_post_trade_weight_is_weight_without_orders",
-        "SELECT a.scope, a.scope_id, a.symbol, a.weight, a.post_trade_weight FROM allocations a"
-            + " ANTI JOIN (SELECT run_date, 'household' AS scope, household_id AS scope_id"
-            + " FROM trade_orders UNION ALL SELECT run_date, 'account',"
-            + " brokerage_id || '/' || account_id FROM trade_orders) o"
-            + " ON o.run_date = a.run_date AND o.scope = a.scope AND o.scope_id = a.scope_id"
-            + " WHERE a.run_date = ? AND a.post_trade_weight IS DISTINCT FROM a.weight"
-            + " ORDER BY a.scope, a.scope_id, a.symbol LIMIT 1");
+        "WITH traded AS (SELECT run_date,"
+            + " 'household' AS scope, household_id AS scope_id FROM trade_orders"
+            + " UNION ALL SELECT run_date, 'account', brokerage_id || '/' || account_id"
+            + " FROM trade_orders)"
+            + " SELECT scope, scope_id, symbol, weight, post_trade_weight, table_name FROM ("
+            + keptWithoutOrders("allocations", "symbol", "")
+            + " UNION ALL " + keptWithoutOrders("asset_class_allocations", "asset_class",
+                " AND a.post_trade_weight IS NOT NULL")
+            + ") ORDER BY table_name, scope, scope_id, symbol LIMIT 1");
+  }
+
+  /** The rows of table whose scope has no order and whose post-trade weight is not its weight. */
+  private static String keptWithoutOrders(String table, String item, String filter) {
+    return "SELECT a.scope, a.scope_id, a." + item + " AS symbol, a.weight, a.post_trade_weight,"
+        + " '" + table + "' AS table_name FROM " + table + " a ANTI JOIN traded o"
+        + " ON o.run_date = a.run_date AND o.scope = a.scope AND o.scope_id = a.scope_id"
+        + " WHERE a.run_date = ?" + filter
+        + " AND a.post_trade_weight IS DISTINCT FROM a.weight";
   }
 
   /** Runs every check; returns how many ran, or fails naming the first that found a violation. */
@@ -138,7 +164,9 @@ public final class QualityChecks {
     List<Check> checks = all();
     for (Check check : checks) {
       try (PreparedStatement ps = c.prepareStatement(check.sql())) {
-        ps.setObject(1, runDate);
+        for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+          ps.setObject(i, runDate);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             throw new InputException("data-quality check " + check.name() + " failed for "

@@ -1,6 +1,7 @@
 package io.rebalancer.io;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
  * A warehouse table, defined once: each column's name, DuckDB type and how its cell is made from
  * the domain value {@code T}. The DDL, the staged row and the read-back by column name all derive
  * from it. {@code key} identifies a row (within a run date for per-run tables; checked unique
- * before commit), {@code required} must not be NULL.
+ * before commit), {@code required} must not be NULL (but where {@link Builder#nullWhere} says).
  */
 public final class Table<T> {
   /**
@@ -31,15 +32,17 @@ public final class Table<T> {
   private final List<Column<T>> columns;
   private final List<String> key;
   private final List<String> required;
+  private final Map<String, String> nullWhere;
   private final Load load;
   private final Map<String, Integer> stagedIndex;
 
   private Table(String name, List<Column<T>> columns, List<String> key, List<String> required,
-      Load load) {
+      Map<String, String> nullWhere, Load load) {
     this.name = name;
     this.columns = List.copyOf(columns);
     this.key = List.copyOf(key);
     this.required = List.copyOf(required);
+    this.nullWhere = Map.copyOf(nullWhere);
     this.load = load;
     List<Column<T>> staged = stagedColumns();
     this.stagedIndex = staged.stream().collect(Collectors.toMap(Column::name, staged::indexOf));
@@ -68,6 +71,14 @@ public final class Table<T> {
 
   public List<String> required() {
     return required;
+  }
+
+  /**
+   * The SQL condition under which a required column's row may hold NULL (a condition on the row,
+   * which may name this table's columns as {@code table.column}); null when it never may.
+   */
+  public String nullAllowedWhere(String column) {
+    return nullWhere.get(column);
   }
 
   public Load load() {
@@ -141,6 +152,7 @@ public final class Table<T> {
     private final String name;
     private final List<Column<T>> columns = new ArrayList<>();
     private final List<String> required = new ArrayList<>();
+    private final Map<String, String> nullWhere = new HashMap<>();
     private List<String> key = List.of();
     private Load load = Load.PER_RUN_DATE;
 
@@ -157,6 +169,18 @@ public final class Table<T> {
     public Builder<T> required(String column, String type, Function<? super T, String> render) {
       required.add(column);
       return column(column, type, render);
+    }
+
+    /**
+     * Lets a required column be NULL in the rows that meet an SQL condition: a value the domain
+     * does not have for them (an allocation's target on a class model) rather than a missing one.
+     */
+    public Builder<T> nullWhere(String column, String sqlCondition) {
+      if (!required.contains(column)) {
+        throw new IllegalArgumentException(column + " of " + name + " is not required");
+      }
+      nullWhere.put(column, sqlCondition);
+      return this;
     }
 
     /** A column DuckDB computes on load from the staged ones (an SQL expression over them). */
@@ -178,7 +202,7 @@ public final class Table<T> {
     public Table<T> build() {
       List<String> req = new ArrayList<>(key);
       required.stream().filter(c -> !req.contains(c)).forEach(req::add);
-      return new Table<>(name, columns, key, req, load);
+      return new Table<>(name, columns, key, req, nullWhere, load);
     }
   }
 }

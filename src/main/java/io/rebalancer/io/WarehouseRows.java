@@ -2,6 +2,7 @@ package io.rebalancer.io;
 
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.Allocation;
+import io.rebalancer.core.ClassAllocation;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.RejectedRow;
@@ -46,6 +47,22 @@ public final class WarehouseRows {
     List<WarehouseRow> out = new ArrayList<>(values.size());
     values.forEach((assetClass, value) -> out.add(WarehouseTables.ASSET_CLASS_ALLOCATIONS.row(
         new AssetClassRow(runDate, scope, scopeId, householdId, assetClass, value, total))));
+    return out;
+  }
+
+  /**
+   * One row per asset class of an account or household on a class model, with its target, drift,
+   * band and post-trade weight.
+   *
+   * @param total the scope's value, which its classes' weights are of
+   */
+  public static List<WarehouseRow> classAllocations(LocalDate runDate, String householdId,
+      List<ClassAllocation> classes, BigDecimal total) {
+    List<WarehouseRow> out = new ArrayList<>(classes.size());
+    for (ClassAllocation c : classes) {
+      out.add(WarehouseTables.ASSET_CLASS_ALLOCATIONS.row(new AssetClassRow(runDate, c.scope(),
+          c.scopeId(), householdId, c.assetClass(), c.marketValue(), total, c)));
+    }
     return out;
   }
 

@@ -9,6 +9,7 @@ import static io.rebalancer.io.Cells.ratio;
 
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.Allocation;
+import io.rebalancer.core.ClassAllocation;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.RejectedRow;
@@ -47,8 +48,23 @@ public final class WarehouseTables {
 
   public record AllocationRow(LocalDate runDate, String householdId, Allocation allocation) {}
 
+  /**
+   * An asset class of an account or household.
+   *
+   * @param byClass the class against its class model; null for a scope on a model of symbols
+   */
   public record AssetClassRow(LocalDate runDate, String scope, String scopeId, String householdId,
-      String assetClass, BigDecimal value, BigDecimal total) {}
+      String assetClass, BigDecimal value, BigDecimal total, ClassAllocation byClass) {
+    /** A class of a scope on a model of symbols: it has no target. */
+    public AssetClassRow(LocalDate runDate, String scope, String scopeId, String householdId,
+        String assetClass, BigDecimal value, BigDecimal total) {
+      this(runDate, scope, scopeId, householdId, assetClass, value, total, null);
+    }
+
+    private String ofModel(Function<ClassAllocation, String> cell) {
+      return byClass == null ? null : cell.apply(byClass);
+    }
+  }
 
   public record PriceRow(String symbol, PricePoint point) {}
 
@@ -96,7 +112,11 @@ public final class WarehouseTables {
       .column("symbol", TEXT, r -> r.allocation().symbol())
       .required("market_value", MONEY, r -> money(r.allocation().marketValue()))
       .required("weight", DOUBLE, r -> ratio(r.allocation().weight()))
+      // NULL for a scope on a class model: its targets are its classes' (asset_class_allocations)
       .required("target_weight", DOUBLE, r -> ratio(r.allocation().targetWeight()))
+      .nullWhere("target_weight", "EXISTS (SELECT 1 FROM asset_class_allocations c"
+          + " WHERE c.run_date = allocations.run_date AND c.scope = allocations.scope"
+          + " AND c.scope_id = allocations.scope_id AND c.target_weight IS NOT NULL)")
       .column("drift", DOUBLE, r -> ratio(r.allocation().drift()))
       .required("out_of_band", FLAG, r -> String.valueOf(r.allocation().outOfBand()))
       // after the run's orders (AfterTrades); NULL in rows loaded before the column existed
@@ -113,6 +133,11 @@ public final class WarehouseTables {
           .column("asset_class", TEXT, AssetClassRow::assetClass)
           .column("market_value", MONEY, r -> money(r.value()))
           .column("weight", DOUBLE, r -> ratio(Allocation.weight(r.value(), r.total())))
+          // filled for a scope on a class model, which is rebalanced on them; NULL otherwise
+          .column("target_weight", DOUBLE, r -> r.ofModel(c -> ratio(c.targetWeight())))
+          .column("drift", DOUBLE, r -> r.ofModel(c -> ratio(c.drift())))
+          .column("out_of_band", FLAG, r -> r.ofModel(c -> String.valueOf(c.outOfBand())))
+          .column("post_trade_weight", DOUBLE, r -> r.ofModel(c -> ratio(c.postTradeWeight())))
           .key("run_date", "scope", "scope_id", "asset_class")
           .build();
 

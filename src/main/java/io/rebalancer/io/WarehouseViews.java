@@ -77,7 +77,8 @@ final class WarehouseViews {
    * latest successful run, one row per change:
    * <ul>
    *   <li>{@code drift}: every household of the latest run, its largest absolute drift of any
-   *       symbol (cash included) now and then (NULL when it was not in the previous run);
+   *       symbol (cash included), or of any class on a class model (whose symbols have none),
+   *       now and then (NULL when it was not in the previous run);
    *   <li>{@code went_out_of_band}, {@code back_in_band}: a household in both runs that has a
    *       symbol out of band now and had none then, or the reverse;
    *   <li>{@code new_order}, {@code gone_order}: an order (household, brokerage, account, symbol,
@@ -91,7 +92,10 @@ final class WarehouseViews {
       + " FROM latest_successful_run r JOIN pipeline_runs p ON p.status = 'SUCCEEDED'"
       + " AND p.run_date < r.run_date GROUP BY r.run_date),"
       + " households AS (SELECT run_date, scope_id AS household_id, bool_or(out_of_band)"
-      + " AS out_of_band, max(abs(drift)) AS max_abs_drift FROM allocations"
+      + " AS out_of_band, max(abs(drift)) AS max_abs_drift FROM (SELECT run_date, scope,"
+      + " scope_id, out_of_band, drift FROM allocations UNION ALL SELECT run_date, scope,"
+      + " scope_id, out_of_band, drift FROM asset_class_allocations"
+      + " WHERE target_weight IS NOT NULL)"
       + " WHERE scope = 'household' AND run_date IN " + COMPARED + " GROUP BY ALL),"
       + " now_then AS (SELECT d.run_date, d.previous_run_date, n.household_id, n.out_of_band,"
       + " p.out_of_band AS was_out_of_band, n.max_abs_drift,"

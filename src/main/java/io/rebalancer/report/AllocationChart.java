@@ -6,14 +6,15 @@ import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.report.BookFacts.SymbolWeight;
 import j2html.tags.ContainerTag;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A household's allocation as an inline SVG bar chart drawn here, with no script and no library:
  * per symbol a bar for its weight now, its target (with the drift band around it) and its weight
- * after this run's orders. Every bar carries its weight in data-weight, so that what it draws can
- * be checked against the warehouse.
+ * after this run's orders; on a class model per class, then per symbol. Every bar carries its
+ * weight in data-weight, so that what it draws can be checked against the warehouse.
  */
 final class AllocationChart {
   static final String NOW = "now";
@@ -35,12 +36,24 @@ final class AllocationChart {
   }
 
   ContainerTag<?> draw(List<SymbolWeight> weights) {
+    return draw(List.of(), weights);
+  }
+
+  /**
+   * A household on a class model: its classes first, each with its target and band, then its
+   * symbols, which have no target of their own (their bars are now and after the orders).
+   */
+  ContainerTag<?> draw(List<SymbolWeight> classes, List<SymbolWeight> symbols) {
+    List<SymbolWeight> weights = new ArrayList<>(classes);
+    weights.addAll(symbols);
     Scale x = Scale.of(weights, rules);
     int height = TOP + weights.size() * GROUP + AXIS;
     ContainerTag<?> svg = tag("svg").attr("class", "chart").attr("role", "img")
         .attr("viewBox", "0 0 " + WIDTH + " " + height).attr("width", WIDTH)
         .attr("height", height).attr("xmlns", "http://www.w3.org/2000/svg");
-    svg.with(tag("title").withText("Allocation now, target and after the orders"));
+    svg.with(tag("title").withText(classes.isEmpty()
+        ? "Allocation now, target and after the orders"
+        : "Allocation by asset class and by symbol: now, target and after the orders"));
     int plotBottom = TOP + weights.size() * GROUP;
     for (double tick : x.ticks()) {
       double px = x.px(tick);
@@ -49,20 +62,28 @@ final class AllocationChart {
     }
     for (int i = 0; i < weights.size(); i++) {
       SymbolWeight w = weights.get(i);
+      boolean isClass = i < classes.size();
+      String item = isClass ? "data-class" : "data-symbol";
       int y = TOP + i * GROUP + 8;
-      svg.with(text(LABEL - 10, y + BAR + BAR / 2 + 4, "symbol", "end", w.symbol()));
-      double band = rules.band(BigDecimal.valueOf(w.targetWeight())).doubleValue();
-      if (traded(w.symbol()) && band > 0) {
-        double lo = x.px(w.targetWeight() - band);
-        double hi = x.px(w.targetWeight() + band);
-        svg.with(rect("band", lo, y - 3, hi - lo, 3 * BAR + 6)
-            .with(tag("title").withText(w.symbol() + " band: target "
-                + Numbers.percent(w.targetWeight()) + " ± " + Numbers.points(band).replace("+", ""))));
+      svg.with(text(LABEL - 10, y + BAR + BAR / 2 + 4, isClass ? "asset-class" : "symbol", "end",
+          w.symbol()));
+      if (w.targetWeight() != null) {
+        double band = rules.band(BigDecimal.valueOf(w.targetWeight())).doubleValue();
+        if ((isClass ? !"CASH".equals(w.symbol()) : traded(w.symbol())) && band > 0) {
+          double lo = x.px(w.targetWeight() - band);
+          double hi = x.px(w.targetWeight() + band);
+          svg.with(rect("band", lo, y - 3, hi - lo, 3 * BAR + 6)
+              .with(tag("title").withText(w.symbol() + " band: target "
+                  + Numbers.percent(w.targetWeight()) + " ± "
+                  + Numbers.points(band).replace("+", ""))));
+        }
       }
-      svg.with(bar(x, w.symbol(), NOW, w.weight(), y, w.outOfBand()));
-      svg.with(bar(x, w.symbol(), TARGET, w.targetWeight(), y + BAR, false));
+      svg.with(bar(x, item, w.symbol(), NOW, w.weight(), y, w.outOfBand()));
+      if (w.targetWeight() != null) {
+        svg.with(bar(x, item, w.symbol(), TARGET, w.targetWeight(), y + BAR, false));
+      }
       if (w.postTradeWeight() != null) {
-        svg.with(bar(x, w.symbol(), AFTER, w.postTradeWeight(), y + 2 * BAR, false));
+        svg.with(bar(x, item, w.symbol(), AFTER, w.postTradeWeight(), y + 2 * BAR, false));
       }
     }
     return svg;
@@ -73,14 +94,15 @@ final class AllocationChart {
     return !"CASH".equals(symbol) && !rules.isRestricted(symbol);
   }
 
-  private ContainerTag<?> bar(Scale x, String symbol, String series, double weight, int y,
-      boolean outOfBand) {
+  /** @param item the attribute naming what the bar is of: data-symbol, or data-class */
+  private ContainerTag<?> bar(Scale x, String item, String symbol, String series, double weight,
+      int y, boolean outOfBand) {
     double from = x.px(Math.min(0, weight));
     double to = x.px(Math.max(0, weight));
     String label = Numbers.percent(weight);
     ContainerTag<?> group = tag("g");
     group.with(rect("bar " + series + (outOfBand ? " out" : ""), from, y + 1, Math.max(to - from, 0.5),
-        BAR - 2).attr("data-symbol", symbol).attr("data-series", series)
+        BAR - 2).attr(item, symbol).attr("data-series", series)
         .attr("data-weight", Double.toString(weight))
         .with(tag("title").withText(symbol + " " + series + ": " + label)));
     group.with(text(to + 4, y + BAR - 1, "value " + series, "start", label));
@@ -112,8 +134,9 @@ final class AllocationChart {
       double lo = 0;
       double hi = 0.1;
       for (SymbolWeight w : weights) {
-        double band = rules.band(BigDecimal.valueOf(w.targetWeight())).doubleValue();
-        for (double v : new double[] {w.weight(), w.targetWeight() + band,
+        double target = w.targetWeight() == null ? 0 : w.targetWeight();
+        double band = rules.band(BigDecimal.valueOf(target)).doubleValue();
+        for (double v : new double[] {w.weight(), target + band,
             w.postTradeWeight() == null ? 0 : w.postTradeWeight()}) {
           lo = Math.min(lo, v);
           hi = Math.max(hi, v);

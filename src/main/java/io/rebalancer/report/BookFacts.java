@@ -25,7 +25,9 @@ public final class BookFacts {
    * traded symbol (cash is never traded), then by id.
    *
    * @param rank 1 for the worst household of the book
-   * @param maxDrift the largest |weight - target| of its non-cash symbols
+   * @param symbolsOutOfBand its symbols out of band, or its classes on a class model
+   * @param maxDrift the largest |weight - target| of its non-cash symbols (classes on a class
+   *     model)
    */
   public record Household(long rank, String householdId, String modelId, long accounts,
       BigDecimal totalValue, long symbolsOutOfBand, double maxDrift, long orders,
@@ -35,9 +37,16 @@ public final class BookFacts {
     }
   }
 
-  /** A symbol's household allocation: now, the target and after this run's orders. */
+  /**
+   * A symbol's household allocation, or an asset class's on a class model: now, the target and
+   * after this run's orders.
+   *
+   * @param symbol the symbol, or the asset class of a class row
+   * @param targetWeight null for a symbol of a household on a class model (its class has one)
+   * @param drift null where targetWeight is
+   */
   public record SymbolWeight(String householdId, String symbol, BigDecimal marketValue,
-      double weight, double targetWeight, double drift, boolean outOfBand,
+      double weight, Double targetWeight, Double drift, boolean outOfBand,
       Double postTradeWeight) {}
 
   /** A trade order as the orders file has it. */
@@ -50,10 +59,16 @@ public final class BookFacts {
   public record Unplaced(String householdId, String symbol, String side, BigDecimal quantity,
       String reason) {}
 
-  /** One household in full, for the detail section. */
-  public record HouseholdDetail(Household household, List<SymbolWeight> allocations,
-      List<Order> orders, List<Unplaced> unplaced) {
+  /**
+   * One household in full, for the detail section.
+   *
+   * @param classes its asset classes against their targets when it is on a class model; empty
+   *     on a model of symbols
+   */
+  public record HouseholdDetail(Household household, List<SymbolWeight> classes,
+      List<SymbolWeight> allocations, List<Order> orders, List<Unplaced> unplaced) {
     public HouseholdDetail {
+      classes = List.copyOf(classes);
       allocations = List.copyOf(allocations);
       orders = List.copyOf(orders);
       unplaced = List.copyOf(unplaced);

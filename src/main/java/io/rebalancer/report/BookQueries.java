@@ -36,7 +36,7 @@ final class BookQueries {
     return "WITH a AS (SELECT scope_id AS household_id,"
         + "   count(*) FILTER (WHERE out_of_band) AS symbols_out_of_band,"
         + "   coalesce(max(abs(drift)) FILTER (WHERE symbol <> 'CASH'), 0) AS max_drift"
-        + "   FROM allocations WHERE run_date = " + date + " AND scope = 'household' GROUP BY ALL),"
+        + "   FROM " + householdRows() + " GROUP BY ALL),"
         + " m AS (SELECT household_id, min(model_id) AS model_id, count(*) AS accounts,"
         + "   sum(total_value) AS total_value FROM portfolio_metrics WHERE run_date = " + date
         + "   GROUP BY ALL),"
@@ -50,6 +50,22 @@ final class BookQueries {
         + "   LEFT JOIN o USING (household_id) LEFT JOIN u USING (household_id))"
         + " SELECT row_number() OVER (ORDER BY symbols_out_of_band > 0 DESC, max_drift DESC,"
         + "   household_id) AS rank, * FROM h";
+  }
+
+  /**
+   * The run's household rows that carry a target: every symbol's, and on a class model (whose
+   * symbols have none) every class's, the class named as symbol.
+   */
+  private String householdRows() {
+    return "(SELECT scope_id, symbol, out_of_band, drift FROM allocations WHERE run_date = " + date
+        + " AND scope = 'household' UNION ALL SELECT scope_id, asset_class, out_of_band, drift"
+        + " FROM " + classRows() + ")";
+  }
+
+  /** The run's household class rows of class models (the only ones with a target). */
+  private String classRows() {
+    return "asset_class_allocations WHERE run_date = " + date + " AND scope = 'household'"
+        + " AND target_weight IS NOT NULL";
   }
 
   private static Household household(ResultSet rs) throws SQLException {
@@ -78,8 +94,8 @@ final class BookQueries {
         + " (SELECT count(*) FROM portfolio_metrics WHERE run_date = " + date + ") AS accounts,"
         + " (SELECT coalesce(sum(total_value), 0) FROM portfolio_metrics WHERE run_date = " + date
         + ") AS total_value,"
-        + " (SELECT count(DISTINCT scope_id) FROM allocations WHERE run_date = " + date
-        + "   AND scope = 'household' AND out_of_band) AS out_of_band,"
+        + " (SELECT count(DISTINCT scope_id) FROM " + householdRows() + " WHERE out_of_band)"
+        + "   AS out_of_band,"
         + " (SELECT count(*) FROM trade_orders WHERE run_date = " + date + " AND side = 'SELL')"
         + "   AS sells,"
         + " (SELECT coalesce(sum(estimated_amount), 0) FROM trade_orders WHERE run_date = " + date
@@ -108,23 +124,33 @@ final class BookQueries {
             Sql.decimal(rs, "buy_amount")));
   }
 
-  /** The largest drifts of the book: household symbols that trade, by |drift|. */
+  /**
+   * The largest drifts of the book: household symbols that trade, by |drift|, and on a class
+   * model its classes (but cash), whose symbols have no drift.
+   */
   List<SymbolWeight> largestDrifts(int limit) throws SQLException {
-    return Sql.list(c, "SELECT * FROM allocations WHERE run_date = " + date
-        + " AND scope = 'household' AND symbol <> 'CASH'"
+    return Sql.list(c, "SELECT * FROM (SELECT " + WEIGHT_COLUMNS.replace("$item", "symbol")
+        + " FROM allocations WHERE run_date = " + date + " AND scope = 'household'"
+        + " AND drift IS NOT NULL UNION ALL SELECT " + WEIGHT_COLUMNS.replace("$item",
+            "asset_class") + " FROM " + classRows() + ") WHERE symbol <> 'CASH'"
         + " ORDER BY abs(drift) DESC, scope_id, symbol LIMIT " + limit, BookQueries::weight);
   }
 
+  /** What {@link #weight} reads, of a symbol row or (as symbol) a class row. */
+  private static final String WEIGHT_COLUMNS = "scope_id, $item AS symbol, market_value, weight,"
+      + " target_weight, drift, out_of_band, post_trade_weight";
+
   private static SymbolWeight weight(ResultSet rs) throws SQLException {
     return new SymbolWeight(rs.getString("scope_id"), rs.getString("symbol"),
-        Sql.decimal(rs, "market_value"), rs.getDouble("weight"), rs.getDouble("target_weight"),
-        rs.getDouble("drift"), rs.getBoolean("out_of_band"),
-        Sql.nullableDouble(rs, "post_trade_weight"));
+        Sql.decimal(rs, "market_value"), rs.getDouble("weight"),
+        Sql.nullableDouble(rs, "target_weight"), Sql.nullableDouble(rs, "drift"),
+        rs.getBoolean("out_of_band"), Sql.nullableDouble(rs, "post_trade_weight"));
   }
 
   /** The given households in full, in their order. */
   List<HouseholdDetail> details(List<Household> households) throws SQLException {
     Map<String, List<SymbolWeight>> weights = new LinkedHashMap<>();
+    Map<String, List<SymbolWeight>> classes = new LinkedHashMap<>();
     Map<String, List<Order>> orders = new LinkedHashMap<>();
     Map<String, List<Unplaced>> unplaced = new LinkedHashMap<>();
     if (households.isEmpty()) {
@@ -135,6 +161,10 @@ final class BookQueries {
     Sql.list(c, "SELECT * FROM allocations WHERE run_date = " + date + " AND scope = 'household'"
         + " AND scope_id IN " + worst + " ORDER BY scope_id, symbol", BookQueries::weight)
         .forEach(w -> weights.computeIfAbsent(w.householdId(), k -> new ArrayList<>()).add(w));
+    Sql.list(c, "SELECT " + WEIGHT_COLUMNS.replace("$item", "asset_class") + " FROM "
+        + classRows() + " AND scope_id IN " + worst + " ORDER BY scope_id, asset_class",
+        BookQueries::weight)
+        .forEach(w -> classes.computeIfAbsent(w.householdId(), k -> new ArrayList<>()).add(w));
     Sql.list(c, "SELECT * FROM trade_orders WHERE run_date = " + date + " AND household_id IN "
         + worst + " ORDER BY household_id, brokerage_id, account_id, side DESC, symbol",
         rs -> new Order(rs.getString("order_id"), rs.getString("household_id"),
@@ -149,7 +179,7 @@ final class BookQueries {
             rs.getString("side"), Sql.decimal(rs, "quantity"), rs.getString("reason")))
         .forEach(u -> unplaced.computeIfAbsent(u.householdId(), k -> new ArrayList<>()).add(u));
     return households.stream().map(h -> new HouseholdDetail(h,
-        weights.getOrDefault(h.householdId(), List.of()),
+        classes.getOrDefault(h.householdId(), List.of()), weights.getOrDefault(h.householdId(), List.of()),
         orders.getOrDefault(h.householdId(), List.of()),
         unplaced.getOrDefault(h.householdId(), List.of()))).toList();
   }

@@ -50,7 +50,8 @@ final class HouseholdSection {
                     + (h.accounts() == 1 ? "" : "s") + " · value "),
                 span(Numbers.money(h.totalValue())).withClass("num total-value"),
                 text(" · largest drift " + Numbers.points(h.maxDrift()).replace("+", ""))),
-            div().withClass("chart-box").with(legend(), chart.draw(d.allocations())),
+            div().withClass("chart-box").with(legend(), d.classes().isEmpty()
+                ? chart.draw(d.allocations()) : chart.draw(d.classes(), d.allocations())),
             drifts(d),
             orders(d),
             unplaced(d));
@@ -72,31 +73,80 @@ final class HouseholdSection {
   }
 
   private DomContent drifts(HouseholdDetail d) {
-    return table().withClass("drifts").with(
-        caption("Drift against the bands (absolute " + Numbers.points(rules.absoluteBand()
-            .doubleValue()).replace("+", "") + ", relative "
-            + rules.relativeBand().movePointRight(2).stripTrailingZeros().toPlainString()
-            + "% of the target; the narrower applies)"),
+    String bands = "Drift against the bands (absolute " + Numbers.points(rules.absoluteBand()
+        .doubleValue()).replace("+", "") + ", relative "
+        + rules.relativeBand().movePointRight(2).stripTrailingZeros().toPlainString()
+        + "% of the target; the narrower applies)";
+    if (!d.classes().isEmpty()) {
+      return classDrifts(d, bands);
+    }
+    return table().withClass("drifts").with(caption(bands),
         thead(tr(th("symbol"), th("value").withClass("num"), th("now").withClass("num"),
             th("target").withClass("num"), th("band").withClass("num"),
             th("drift").withClass("num"), th("after orders").withClass("num"), th("status"))),
         tbody(each(d.allocations(), this::driftRow)));
   }
 
+  /**
+   * A class model is traded on its classes: their rows against the bands, then the symbols
+   * beneath them, now and after the orders, with no target of their own.
+   */
+  private DomContent classDrifts(HouseholdDetail d, String bands) {
+    return table().withClass("drifts by-class").with(
+        caption(bands.replace("Drift against", "Drift of each asset class against")
+            + ", then each symbol, traded through its class"),
+        thead(tr(th("class / symbol"), th("value").withClass("num"), th("now").withClass("num"),
+            th("target").withClass("num"), th("band").withClass("num"),
+            th("drift").withClass("num"), th("after orders").withClass("num"), th("status"))),
+        tbody(each(d.classes(), this::classRow),
+            tr(th("symbols").attr("colspan", "8")).withClass("symbols-heading"),
+            each(d.allocations(), this::symbolOfClassRow)));
+  }
+
+  private DomContent classRow(SymbolWeight c) {
+    boolean traded = !"CASH".equals(c.symbol());
+    return tr(td(c.symbol()), td(Numbers.money(c.marketValue())).withClass("num"),
+        td(Numbers.percent(c.weight())).withClass("num weight"),
+        td(Numbers.percent(c.targetWeight())).withClass("num target"),
+        td(band(traded, c.targetWeight())).withClass("num"),
+        td(Numbers.points(c.drift())).withClass("num drift"),
+        td(c.postTradeWeight() == null ? "" : Numbers.percent(c.postTradeWeight()))
+            .withClass("num after"), td(status(traded, c.outOfBand())))
+        .withClass("asset-class").attr("data-class", c.symbol());
+  }
+
+  private DomContent symbolOfClassRow(SymbolWeight w) {
+    return tr(td(w.symbol()), td(Numbers.money(w.marketValue())).withClass("num"),
+        td(Numbers.percent(w.weight())).withClass("num weight"), td("").withClass("num target"),
+        td(""), td("").withClass("num drift"),
+        td(w.postTradeWeight() == null ? "" : Numbers.percent(w.postTradeWeight()))
+            .withClass("num after"),
+        td(span(chart.traded(w.symbol()) ? "traded by its class" : "not traded")
+            .withClass("muted")))
+        .attr("data-symbol", w.symbol());
+  }
+
+  private String band(boolean traded, double target) {
+    return !traded ? "" : target <= 0 ? "none: not in the model"
+        : "± " + Numbers.points(rules.band(BigDecimal.valueOf(target)).doubleValue())
+            .replace("+", "");
+  }
+
+  private static DomContent status(boolean traded, boolean outOfBand) {
+    return !traded ? span("not traded").withClass("muted")
+        : outOfBand ? span("out of band").withClass("badge bad")
+        : span("within").withClass("badge good");
+  }
+
   private DomContent driftRow(SymbolWeight w) {
     boolean traded = chart.traded(w.symbol());
-    String band = !traded ? "" : w.targetWeight() <= 0 ? "none: not in the model"
-        : "± " + Numbers.points(rules.band(BigDecimal.valueOf(w.targetWeight())).doubleValue())
-            .replace("+", "");
     return tr(td(w.symbol()), td(Numbers.money(w.marketValue())).withClass("num"),
         td(Numbers.percent(w.weight())).withClass("num weight"),
         td(Numbers.percent(w.targetWeight())).withClass("num target"),
-        td(band).withClass("num"), td(Numbers.points(w.drift())).withClass("num drift"),
+        td(band(traded, w.targetWeight())).withClass("num"),
+        td(Numbers.points(w.drift())).withClass("num drift"),
         td(w.postTradeWeight() == null ? "" : Numbers.percent(w.postTradeWeight()))
-            .withClass("num after"),
-        td(!traded ? span("not traded").withClass("muted")
-            : w.outOfBand() ? span("out of band").withClass("badge bad")
-            : span("within").withClass("badge good")))
+            .withClass("num after"), td(status(traded, w.outOfBand())))
         .attr("data-symbol", w.symbol());
   }
 

@@ -4,6 +4,7 @@ import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AccountAnalyzer;
 import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.Allocation;
+import io.rebalancer.core.Model;
 import io.rebalancer.core.ModelLookup;
 import io.rebalancer.core.Position;
 import io.rebalancer.io.RowBlock;
@@ -21,8 +22,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * The per-account analysis, a ParDo over accounts with their holdings: value, cash,
  * concentration and risk of each account. Side output: the account's warehouse rows (holdings,
- * metrics, asset classes). Its symbol allocations are staged by {@link Rebalance}, which knows
- * the orders that their post-trade weights follow.
+ * metrics, asset classes). Its symbol allocations, and its asset classes on a class model, are
+ * staged by {@link Rebalance}, which knows the orders that their post-trade weights follow.
  */
 public final class AnalyzePortfolios
     extends PTransform<PCollection<AccountHoldings>, PCollectionTuple> {
@@ -68,21 +69,24 @@ public final class AnalyzePortfolios
         values = reference.read(c);
       }
       // an account on an unknown model stops the run here, naming the account
-      ModelLookup.ofAccount(account.info(), values.models());
+      Model model = ModelLookup.ofAccount(account.info(), values.models());
       AccountAnalysis a =
           AccountAnalyzer.analyze(account.info(), account.holdings(), values.prices());
       out.get(ACCOUNTS).output(a);
       RunMetrics.ACCOUNTS.inc();
-      emitRows(a, rows(out));
+      emitRows(a, model, rows(out));
     }
 
-    private void emitRows(AccountAnalysis a, Consumer<WarehouseRow> rows) {
+    private void emitRows(AccountAnalysis a, Model model, Consumer<WarehouseRow> rows) {
       for (Position p : a.positions()) {
         rows.accept(WarehouseRows.holding(runDate, a, p));
       }
       rows.accept(WarehouseRows.metrics(runDate, a));
-      WarehouseRows.assetClasses(runDate, Allocation.ACCOUNT, a.key().toString(),
-          a.householdId(), a.valuesByAssetClass(), a.totalValue()).forEach(rows);
+      // on a class model the classes carry targets and post-trade weights: Rebalance stages them
+      if (!model.byClass()) {
+        WarehouseRows.assetClasses(runDate, Allocation.ACCOUNT, a.key().toString(),
+            a.householdId(), a.valuesByAssetClass(), a.totalValue()).forEach(rows);
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package io.rebalancer.transforms;
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AfterTrades;
 import io.rebalancer.core.Allocation;
+import io.rebalancer.core.ClassAllocation;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.ModelLookup;
@@ -139,9 +140,21 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       for (Allocation al : AfterTrades.accountAllocations(accounts, plan.orders(), model, own)) {
         rows.accept(WarehouseRows.allocation(runDate, plan.householdId(), al));
       }
-      WarehouseRows.assetClasses(runDate, Allocation.HOUSEHOLD, plan.householdId(),
-          plan.householdId(), AccountAnalysis.valuesByAssetClass(accounts), plan.totalValue())
-          .forEach(rows);
+      if (!model.byClass()) {
+        WarehouseRows.assetClasses(runDate, Allocation.HOUSEHOLD, plan.householdId(),
+            plan.householdId(), AccountAnalysis.valuesByAssetClass(accounts), plan.totalValue())
+            .forEach(rows);
+        return;
+      }
+      // On a class model the classes are what is traded: their rows carry the targets, and the
+      // accounts' too, which AnalyzePortfolios leaves to this step as it has no orders.
+      WarehouseRows.classAllocations(runDate, plan.householdId(), ClassAllocation.ofHousehold(
+          plan.householdId(), model, accounts, plan.totalValue(), plan.orders(), rules),
+          plan.totalValue()).forEach(rows);
+      for (AccountAnalysis a : accounts) {
+        WarehouseRows.classAllocations(runDate, plan.householdId(), ClassAllocation.ofAccount(
+            a, accounts, plan.orders(), model, rules), a.totalValue()).forEach(rows);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Allocation;
+import io.rebalancer.core.ClassAllocation;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.PricePoint;
 import io.rebalancer.core.RejectedRow;
@@ -60,9 +61,22 @@ class WarehouseRowsTest {
     assertThat(WarehouseRows.assetClasses(D, "account", "B1/A-1", "H1", classes,
         new BigDecimal("400")), is(List.of(
             new WarehouseRow("asset_class_allocations", cells("2026-11-20", "account", "B1/A-1",
-                "H1", "CASH", "100.0000000000", "0.25")),
+                "H1", "CASH", "100.0000000000", "0.25", null, null, null, null)),
             new WarehouseRow("asset_class_allocations", cells("2026-11-20", "account", "B1/A-1",
-                "H1", "EQUITY", "300.0000000000", "0.75")))));
+                "H1", "EQUITY", "300.0000000000", "0.75", null, null, null, null)))));
+    // a class of a class model: its target, drift, band and post-trade weight
+    ClassAllocation bonds = new ClassAllocation("household", "H1", "BOND", new BigDecimal("100"),
+        new BigDecimal("0.25"), new BigDecimal("0.3"), new BigDecimal("-0.05"), false,
+        new BigDecimal("0.3125"));
+    assertThat(WarehouseRows.classAllocations(D, "H1", List.of(bonds), new BigDecimal("400")),
+        is(List.of(new WarehouseRow("asset_class_allocations", cells("2026-11-20", "household",
+            "H1", "H1", "BOND", "100.0000000000", "0.25", "0.3", "-0.05", "false", "0.3125")))));
+    // a symbol of a class model has no target of its own
+    Allocation ofClassModel = new Allocation("household", "H1", "BND", new BigDecimal("100"),
+        new BigDecimal("0.25"), null, null, false, new BigDecimal("0.3125"));
+    assertThat(WarehouseRows.allocation(D, "H1", ofClassModel).cells(), is(cells("2026-11-20",
+        "household", "H1", "H1", "BND", "100.0000000000", "0.25", null, null, "false",
+        "0.3125")));
     TradeOrder o = new TradeOrder("H1", "B1", "A-1", "VTI", Side.BUY, new BigDecimal("3"),
         new BigDecimal("250.125"), new BigDecimal("0.2"), new BigDecimal("0.3"), "drift");
     assertThat(WarehouseRows.order(D, o), is(new WarehouseRow("trade_orders", cells("2026-11-20",

@@ -12,6 +12,7 @@ import io.rebalancer.core.AccountHoldings;
 import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Allocation;
+import io.rebalancer.core.ClassTarget;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.Position;
@@ -119,13 +120,36 @@ class AnalyzePortfoliosTest {
           WarehouseRow.of("holdings", "2026-11-20", "B2", "A7", "H1", "VMFXX", "CASH",
               "300.0000000000", "1.0000000000", "300.0000000000", "true"),
           WarehouseRow.of("asset_class_allocations", "2026-11-20", "account", "B2/A7", "H1",
-              "US_BOND", "2000.0000000000", Double.toString(2000.0 / 2300))));
+              // on a model of symbols the class columns of a class model are NULL
+              "US_BOND", "2000.0000000000", Double.toString(2000.0 / 2300), null, null, null,
+              null)));
       List<String> metricsA7 = all.stream()
           .filter(r -> r.table().equals("portfolio_metrics") && r.cells().get(2).equals("A7"))
           .findFirst().orElseThrow().cells();
       assertThat(metricsA7.subList(0, 9), is(List.of("2026-11-20", "B2", "A7", "H1", "m1",
           "2300.0000000000", "300.0000000000", "2000.0000000000", "1")));
       assertThat(metricsA7.get(9), is("1.0")); // one invested symbol: HHI 1
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void anAccountOnAClassModelLeavesItsClassRowsToRebalance(TestPipeline pipeline) {
+    DomainCoders.registerOn(pipeline);
+    AccountInfo onClasses = new AccountInfo(A7.key(), "H7", "c1", BigDecimal.ZERO);
+    Model classes = Model.ofClasses("c1", List.of(
+        new ClassTarget("US_BOND", BigDecimal.ONE, "BND")));
+    PCollectionTuple out = pipeline.apply("Accounts",
+            Create.of(List.of(new AccountHoldings(onClasses, A7_HOLDINGS))))
+        .apply("AnalyzePortfolios", AnalyzePortfolios.with(
+            TestReferences.of(pipeline, List.of(M1, classes), PRICES), RUN_DATE));
+
+    // its classes' targets and post-trade weights need the orders: Rebalance stages them
+    PAssert.that(TestRows.of(out.get(AnalyzePortfolios.ROWS))).satisfies(rows -> {
+      Map<String, Long> perTable = new TreeMap<>();
+      rows.forEach(r -> perTable.merge(r.table(), 1L, Long::sum));
+      assertThat(perTable, is(Map.of("holdings", 2L, "portfolio_metrics", 1L)));
       return null;
     });
     pipeline.run().waitUntilFinish();

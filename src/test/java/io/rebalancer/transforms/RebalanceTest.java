@@ -10,6 +10,8 @@ import io.rebalancer.core.AfterTrades;
 import io.rebalancer.core.AccountAnalyzer;
 import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
+import io.rebalancer.core.ClassAllocation;
+import io.rebalancer.core.ClassTarget;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.HouseholdRules;
@@ -54,6 +56,9 @@ class RebalanceTest {
   private static final RebalanceRules RULES = RebalanceRules.defaults();
   private static final Model M60 = model("m60", "VTI", "0.6", "BND", "0.4");
   private static final Model M80 = model("m80", "VTI", "0.8", "BND", "0.2");
+  private static final Model C60 = Model.ofClasses("c60", List.of(
+      new ClassTarget("US_EQUITY", new BigDecimal("0.6"), "VTI"),
+      new ClassTarget("US_BOND", new BigDecimal("0.4"), "BND")));
   /** AAPL closed at 210 on the run date: its sell is priced there, not at the row's 200. */
   private static final PriceBook PRICES = new PriceBook(List.of(
       close("VTI", "100"), close("BND", "50"), close("AAPL", "210")));
@@ -213,6 +218,38 @@ class RebalanceTest {
     HouseholdPlan h2 = new Rebalancer(RULES).rebalance("H2", M60, List.of(ANALYSIS_A3), PRICES);
     // a household the file names but no account belongs to is no plan
     PAssert.that(out.get(Rebalance.PLANS)).containsInAnyOrder(h1, h2);
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void aHouseholdOnAClassModelGetsItsClassRowsAndItsAccountsFromTheCore(TestPipeline pipeline) {
+    DomainCoders.registerOn(pipeline);
+    AccountInfo a4 = account("B1", "A4", "H3", "c60", "0");
+    AccountAnalysis analysis = analyze(a4, holding(a4, "VTI", "50", "100", "US_EQUITY", 2),
+        holding(a4, "BND", "100", "50", "US_BOND", 3));
+    PCollectionTuple out = pipeline.apply("Accounts", Create.of(List.of(analysis)))
+        .apply("Rebalance", Rebalance.with(TestReferences.of(pipeline, List.of(M60, C60), PRICES),
+            RULES, RUN_DATE, 4));
+
+    // the rows are the core's on the core's orders, whatever they are: the household's classes
+    // and its account's, each against the class model and after the orders
+    HouseholdPlan plan = new Rebalancer(RULES).rebalance("H3", C60, List.of(analysis), PRICES);
+    List<WarehouseRow> expected = new ArrayList<>(WarehouseRows.classAllocations(RUN_DATE, "H3",
+        ClassAllocation.ofHousehold("H3", C60, List.of(analysis), plan.totalValue(),
+            plan.orders(), RULES), plan.totalValue()));
+    expected.addAll(WarehouseRows.classAllocations(RUN_DATE, "H3", ClassAllocation.ofAccount(
+        analysis, List.of(analysis), plan.orders(), C60, RULES), analysis.totalValue()));
+    PCollection<WarehouseRow> classes = TestRows.of(out.get(Rebalance.ROWS))
+        .apply("Classes", Filter.by(r -> r.table().equals("asset_class_allocations")));
+    PAssert.that(classes).containsInAnyOrder(expected);
+    PAssert.that(classes).satisfies(rows -> {
+      Map<String, String> targets = new TreeMap<>();
+      rows.forEach(r -> targets.put(r.cells().get(2) + " " + r.cells().get(4), r.cells().get(7)));
+      // 5,000 of each class of 10,000, against 0.6 and 0.4
+      assertThat(targets.get("H3 US_EQUITY"), is("0.6"));
+      assertThat(targets.get("B1/A4 US_BOND"), is("0.4"));
+      return null;
+    });
     pipeline.run().waitUntilFinish();
   }
 
