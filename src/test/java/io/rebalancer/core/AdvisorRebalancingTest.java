@@ -1,12 +1,15 @@
 package io.rebalancer.core;
 
+import static io.rebalancer.core.TestHouseholds.classModel;
+import static io.rebalancer.core.TestHouseholds.hold;
+import static io.rebalancer.core.TestHouseholds.model;
+import static io.rebalancer.core.TestHouseholds.prices;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -211,42 +214,6 @@ class AdvisorRebalancingTest {
   private static HouseholdPlan rebalance(RebalanceRules rules, PriceBook prices, Model model,
       AccountAnalysis... accounts) {
     return new Rebalancer(rules).rebalance("H", model, List.of(accounts), prices);
-  }
-
-  private static PriceBook prices(String... symbolClosePairs) {
-    List<PriceSeries> series = new ArrayList<>();
-    for (int i = 0; i < symbolClosePairs.length; i += 2) {
-      series.add(new PriceSeries(symbolClosePairs[i], List.of(new PricePoint(
-          LocalDate.of(2026, 11, 20), new BigDecimal(symbolClosePairs[i + 1])))));
-    }
-    return new PriceBook(series);
-  }
-
-  private static Model model(String... symbolWeightPairs) {
-    List<TargetWeight> targets = new ArrayList<>();
-    for (int i = 0; i < symbolWeightPairs.length; i += 2) {
-      targets.add(new TargetWeight(symbolWeightPairs[i], new BigDecimal(symbolWeightPairs[i + 1])));
-    }
-    return new Model("m", targets);
-  }
-
-  /** Triples: asset class, weight, buy symbol. */
-  private static Model classModel(String... classWeightBuy) {
-    List<ClassTarget> classes = new ArrayList<>();
-    for (int i = 0; i < classWeightBuy.length; i += 3) {
-      classes.add(new ClassTarget(classWeightBuy[i], new BigDecimal(classWeightBuy[i + 1]),
-          classWeightBuy[i + 2]));
-    }
-    return Model.ofClasses("m", classes);
-  }
-
-  private static Holding hold(String symbol, String quantity, String price) {
-    return hold(symbol, quantity, price, symbol.equals("CASH") ? "CASH" : "EQUITY");
-  }
-
-  private static Holding hold(String symbol, String quantity, String price, String assetClass) {
-    return new Holding("?", "?", symbol, new BigDecimal(quantity), new BigDecimal(price),
-        assetClass, Holding.isCash(symbol, assetClass), "?", "file", 0);
   }
 
   private static AccountAnalysis account(String account, Trading trading, String reserve,

@@ -1,5 +1,8 @@
 package io.rebalancer.core;
 
+import static io.rebalancer.core.TestHouseholds.hold;
+import static io.rebalancer.core.TestHouseholds.model;
+import static io.rebalancer.core.TestHouseholds.prices;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
@@ -7,7 +10,6 @@ import static org.hamcrest.Matchers.is;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -143,29 +145,6 @@ class AfterTradesTest {
     return plan.orders().stream().map(o -> o.brokerageId() + "/" + o.accountId() + " "
         + o.side() + " " + o.symbol() + " " + o.quantity().stripTrailingZeros().toPlainString()
         + " @" + o.price().stripTrailingZeros().toPlainString()).toList();
-  }
-
-  private static PriceBook prices(String... symbolClosePairs) {
-    List<PriceSeries> series = new ArrayList<>();
-    for (int i = 0; i < symbolClosePairs.length; i += 2) {
-      series.add(new PriceSeries(symbolClosePairs[i], List.of(new PricePoint(
-          LocalDate.of(2026, 11, 20), new BigDecimal(symbolClosePairs[i + 1])))));
-    }
-    return new PriceBook(series);
-  }
-
-  private static Model model(String... symbolWeightPairs) {
-    List<TargetWeight> targets = new ArrayList<>();
-    for (int i = 0; i < symbolWeightPairs.length; i += 2) {
-      targets.add(new TargetWeight(symbolWeightPairs[i], new BigDecimal(symbolWeightPairs[i + 1])));
-    }
-    return new Model("m", targets);
-  }
-
-  private static Holding hold(String symbol, String quantity, String price) {
-    String assetClass = symbol.equals("CASH") ? "CASH" : "EQUITY";
-    return new Holding("?", "?", symbol, new BigDecimal(quantity), new BigDecimal(price),
-        assetClass, Holding.isCash(symbol, assetClass), "?", "file", 0);
   }
 
   private static AccountAnalysis account(String brokerage, String account, Holding... holdings) {

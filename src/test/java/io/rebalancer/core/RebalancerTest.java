@@ -1,5 +1,8 @@
 package io.rebalancer.core;
 
+import static io.rebalancer.core.TestHouseholds.hold;
+import static io.rebalancer.core.TestHouseholds.model;
+import static io.rebalancer.core.TestHouseholds.prices;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -318,36 +321,9 @@ class RebalancerTest {
     return new Rebalancer(rules).rebalance("H", model, List.of(accounts), prices);
   }
 
-  /** One close per symbol, on the run date. */
-  private static PriceBook prices(String... symbolClosePairs) {
-    List<PriceSeries> series = new ArrayList<>();
-    for (int i = 0; i < symbolClosePairs.length; i += 2) {
-      series.add(new PriceSeries(symbolClosePairs[i], List.of(new PricePoint(
-          LocalDate.of(2026, 11, 20), new BigDecimal(symbolClosePairs[i + 1])))));
-    }
-    return new PriceBook(series);
-  }
-
   private static RebalanceRules rules(String minTrade, boolean whole, int scale) {
     return new RebalanceRules(new BigDecimal("0.05"), new BigDecimal("0.25"),
         new BigDecimal(minTrade), whole, scale, List.of());
-  }
-
-  private static Model model(String... symbolWeightPairs) {
-    List<TargetWeight> targets = new ArrayList<>();
-    for (int i = 0; i < symbolWeightPairs.length; i += 2) {
-      targets.add(new TargetWeight(symbolWeightPairs[i], new BigDecimal(symbolWeightPairs[i + 1])));
-    }
-    return new Model("m", targets);
-  }
-
-  private static Holding hold(String symbol, String quantity, String price) {
-    return hold(symbol, quantity, price, symbol.equals("CASH") ? "CASH" : "EQUITY");
-  }
-
-  private static Holding hold(String symbol, String quantity, String price, String assetClass) {
-    return new Holding("?", "?", symbol, new BigDecimal(quantity), new BigDecimal(price),
-        assetClass, Holding.isCash(symbol, assetClass), "?", "file", 0);
   }
 
   private static AccountAnalysis account(String brokerage, String account, String reserve,
