@@ -20,12 +20,7 @@ public enum AccountType {
   }
 
   public static Optional<AccountType> parse(String label) {
-    for (AccountType t : values()) {
-      if (t.label.equals(label)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return Labels.parse(values(), AccountType::label, label);
   }
 
   /** The words a file may use, for an error that says what to write instead. */

@@ -20,12 +20,7 @@ public enum RebalanceMode {
   }
 
   public static Optional<RebalanceMode> parse(String label) {
-    for (RebalanceMode m : values()) {
-      if (m.label.equals(label)) {
-        return Optional.of(m);
-      }
-    }
-    return Optional.empty();
+    return Labels.parse(values(), RebalanceMode::label, label);
   }
 
   public static String labels() {

@@ -20,12 +20,7 @@ public enum TradeTo {
   }
 
   public static Optional<TradeTo> parse(String label) {
-    for (TradeTo t : values()) {
-      if (t.label.equals(label)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return Labels.parse(values(), TradeTo::label, label);
   }
 
   public static String labels() {

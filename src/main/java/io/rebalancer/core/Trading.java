@@ -31,12 +31,7 @@ public enum Trading {
   }
 
   public static Optional<Trading> parse(String label) {
-    for (Trading t : values()) {
-      if (t.label.equals(label)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return Labels.parse(values(), Trading::label, label);
   }
 
   public static String labels() {
