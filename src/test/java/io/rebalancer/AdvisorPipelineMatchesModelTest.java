@@ -66,6 +66,19 @@ class AdvisorPipelineMatchesModelTest {
     String pipelineCsv = Files.readString(staging.mergedOrders(RUN_DATE), StandardCharsets.UTF_8);
     assertEquals(model.tradeOrdersCsv(), pipelineCsv);
     assertTheBookExercisesTheAdvisorsRules(model);
+
+    Path warehouse = dir.resolve("warehouse.duckdb");
+    ModelWarehouse.load(warehouse, staging, model, RUN_DATE);
+    // the holdings carry the master's classes; the sweep fund's cash rows stay cash
+    Set<String> expected = new TreeSet<>(List.of("CASH=CASH cash", "VMFXX=CASH cash"));
+    RandomBook.advisorMaster().forEach((symbol, assetClass) -> {
+      if (!symbol.equals("VMFXX")) {
+        expected.add(symbol + "=" + assetClass);
+      }
+    });
+    assertEquals(expected, ModelWarehouse.values(warehouse, "SELECT DISTINCT symbol || '='"
+        + " || asset_class || CASE WHEN is_cash THEN ' cash' ELSE '' END FROM holdings"
+        + " WHERE symbol <> 'MSFT'"));
   }
 
   /** Guards the fixture: every new rule must show in what the model produced. */

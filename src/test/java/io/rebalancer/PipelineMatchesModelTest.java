@@ -11,31 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.UnplacedTrade;
-import io.rebalancer.io.RunRecord;
 import io.rebalancer.io.StagingArea;
 import io.rebalancer.io.TradeOrderCsv;
-import io.rebalancer.io.Warehouse;
 import io.rebalancer.transforms.DomainCoders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Count;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,78 +68,7 @@ class PipelineMatchesModelTest {
     assertEquals(model.tradeOrdersCsv(), pipelineCsv); // line ends too: byte for byte
 
     assertTheBookExercisesTheRules(model, wholeShares);
-    assertTheWarehouseHoldsTheModelsPostTradeWeights(staging, model);
-  }
-
-  /**
-   * The same book with a security master, a class model and households.csv: the pipeline and the
-   * model read them with the same core parsers and apply them alike, and the warehouse's holdings
-   * carry the master's classes (its sweep fund's cash rows staying cash).
-   */
-  @Test
-  void withTheAdvisorInputsThePipelineWritesTheModelsTradeOrders(TestPipeline pipeline)
-      throws IOException {
-    DomainCoders.registerOn(pipeline);
-    PipelineConfig config = AdvisorBook.write(dir.resolve("in"), RandomBook.write(
-        dir.resolve("in"), SEED, RUN_DATE, RandomBook.rules(true), 5));
-    StagingArea staging = StagingArea.create(dir.resolve("out"), "matches-model");
-    RebalanceModel.Result model = RebalanceModel.run(config, RUN_DATE);
-    RebalancePipeline.Outputs outputs =
-        RebalancePipeline.build(pipeline, config, RUN_DATE, staging, 3);
-    PAssert.thatSingleton(outputs.plans().apply("CountPlans", Count.globally()))
-        .isEqualTo((long) model.plans().size());
-    pipeline.run().waitUntilFinish();
-
-    assertEquals(model.tradeOrdersCsv(),
-        Files.readString(staging.mergedOrders(RUN_DATE), StandardCharsets.UTF_8));
-    assertThat(lines(model.tradeOrdersCsv()).size(), greaterThan(40));
-    assertThat(model.plans().stream().map(HouseholdPlan::modelId).collect(Collectors.toSet()),
-        hasItem(AdvisorBook.CLASS_MODEL));
-    assertTheWarehouseHoldsTheModelsPostTradeWeights(staging, model);
-    Map<String, String> classes = new TreeMap<>();
-    try (Warehouse w = Warehouse.open(dir.resolve("warehouse.duckdb"));
-        Statement s = w.connection().createStatement();
-        ResultSet rs = s.executeQuery("SELECT DISTINCT symbol, asset_class, is_cash"
-            + " FROM holdings")) {
-      while (rs.next()) {
-        classes.merge(rs.getString(1), rs.getString(2) + (rs.getBoolean(3) ? " cash" : ""),
-            (a, b) -> a + ", " + b);
-      }
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
-    Map<String, String> expected = new TreeMap<>();
-    AdvisorBook.CLASSES.forEach((symbol, c) -> expected.put(symbol, c));
-    expected.put("VMFXX", "CASH cash"); // the export's cash rows: the master leaves them cash
-    expected.put("AAPL", "US_EQUITY"); // not in the master: the export's label
-    expected.put("CASH", "CASH cash");
-    assertEquals(expected, classes);
-  }
-
-  /**
-   * The staged rows load and pass every data-quality check on this book of shorts, liquidations
-   * and unpriced symbols, and each household's post-trade weights are the model's.
-   */
-  private void assertTheWarehouseHoldsTheModelsPostTradeWeights(StagingArea staging,
-      RebalanceModel.Result model) {
-    Map<String, Double> expected = new TreeMap<>();
-    model.plans().forEach(p -> p.allocations().forEach(a -> expected.put(
-        a.scopeId() + " " + a.symbol(), a.postTradeWeight().doubleValue())));
-    Map<String, Double> loaded = new TreeMap<>();
-    try (Warehouse w = Warehouse.open(dir.resolve("warehouse.duckdb"))) {
-      w.loadRun(RUN_DATE, staging, new RunRecord("matches-model", RUN_DATE, Instant.now(),
-          Instant.now(), "test", RunRecord.SUCCEEDED, 0, 0, 0, 0, 0, 0, "cfg", null, 0));
-      try (Statement s = w.connection().createStatement();
-          ResultSet rs = s.executeQuery("SELECT scope_id || ' ' || symbol, post_trade_weight"
-              + " FROM allocations WHERE scope = 'household'")) {
-        while (rs.next()) {
-          loaded.put(rs.getString(1), rs.getDouble(2));
-        }
-      }
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
-    assertEquals(expected, loaded);
+    ModelWarehouse.load(dir.resolve("warehouse.duckdb"), staging, model, RUN_DATE);
   }
 
   /** Guards the fixture: a model that trades nothing would make the comparison worthless. */

@@ -96,6 +96,18 @@ final class RandomBook {
     return new RandomBook(seed, dir, runDate, true).writeAdvisor(wholeShares, mode, tradeTo);
   }
 
+  /**
+   * The advisor book's security master: the real classes of all but MSFT (it keeps its brokers'
+   * labels: a master need not be whole), and VMFXX as a money-market fund, whose rows the exports
+   * give as cash and which stay cash.
+   */
+  static Map<String, String> advisorMaster() {
+    Map<String, String> master = new TreeMap<>(ASSET_CLASS);
+    master.remove("MSFT");
+    master.put("VMFXX", "MONEY_MARKET");
+    return master;
+  }
+
   private Path writeAdvisor(boolean wholeShares, String mode, String tradeTo)
       throws IOException {
     PipelineConfig base = write(rules(wholeShares), 5);
@@ -105,12 +117,8 @@ final class RandomBook {
     Path classModels = writeLines("class-models.csv",
         "model_id,asset_class,target_weight,buy_symbol", classLines);
     List<String> securities = new ArrayList<>();
-    new TreeMap<>(ASSET_CLASS).forEach((symbol, assetClass) -> {
-      if (!symbol.equals("MSFT")) { // MSFT keeps its brokers' labels: the master need not be whole
-        securities.add(symbol + "," + assetClass + "," + symbol + " fund,"
-            + (assetClass.endsWith("BOND") ? "tax-deferred" : ""));
-      }
-    });
+    advisorMaster().forEach((symbol, assetClass) -> securities.add(symbol + "," + assetClass
+        + "," + symbol + " fund," + (assetClass.endsWith("BOND") ? "tax-deferred" : "")));
     Path master = writeLines("securities.csv",
         "symbol,asset_class,name,preferred_account_type", securities);
     Path households = writeLines("households.csv", "household_id,mode,trade_to",
