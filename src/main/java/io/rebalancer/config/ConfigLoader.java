@@ -59,7 +59,7 @@ public final class ConfigLoader {
 
   static PipelineConfig parse(ConfigNode root, Path file) {
     root.allowOnly(Set.of("name", "runDate", "sources", "accounts", "models", "prices",
-        "securities", "households", "classModels", "rebalance", "output", "validation",
+        "securities", "households", "classModels", "lots", "rebalance", "output", "validation",
         "formats"));
     String name = root.string("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
     LocalDate runDate = runDate(root);
@@ -71,12 +71,13 @@ public final class ConfigLoader {
     String securities = optionalPath(root, "securities");
     String households = optionalPath(root, "households");
     String classModels = optionalPath(root, "classModels");
+    String lots = optionalPath(root, "lots");
     RebalanceRules rules = rules(root.child("rebalance"));
     ConfigNode output = root.child("output");
     output.allowOnly(Set.of("tradeOrderShards"));
     int shards = (int) output.integer("tradeOrderShards", 4, 1, 1000);
     return new PipelineConfig(name, file.toAbsolutePath().toString(), runDate, sources,
-        accounts, models, prices, securities, households, classModels, rules, shards,
+        accounts, models, prices, securities, households, classModels, lots, rules, shards,
         validation(root.child("validation")), formats);
   }
 
@@ -154,8 +155,16 @@ public final class ConfigLoader {
 
   private static RebalanceRules rules(ConfigNode r) {
     r.allowOnly(Set.of("absoluteBand", "relativeBand", "minTradeValue", "wholeShares",
-        "quantityScale", "restricted", "mode", "tradeTo"));
+        "quantityScale", "restricted", "mode", "tradeTo", "taxAware", "avoidShortTermGains"));
     RebalanceRules d = RebalanceRules.defaults();
+    boolean taxAware = r.bool("taxAware", d.taxAware());
+    boolean avoidShortTermGains = r.bool("avoidShortTermGains", d.avoidShortTermGains());
+    if (avoidShortTermGains && !taxAware) {
+      // the SPEC makes it a refinement of tax-aware placement; alone it would silently do nothing
+      throw r.error(r.keyPath("avoidShortTermGains"),
+          "needs rebalance.taxAware: true as well (it chooses which taxable lots a tax-aware"
+          + " sell may take)");
+    }
     return new RebalanceRules(
         r.decimal("absoluteBand", d.absoluteBand(), BigDecimal.ZERO),
         r.decimal("relativeBand", d.relativeBand(), BigDecimal.ZERO),
@@ -164,7 +173,8 @@ public final class ConfigLoader {
         (int) r.integer("quantityScale", d.quantityScale(), 0, 12),
         r.strings("restricted"),
         label(r, "mode", d.mode(), RebalanceMode::parse, RebalanceMode.labels()),
-        label(r, "tradeTo", d.tradeTo(), TradeTo::parse, TradeTo.labels()));
+        label(r, "tradeTo", d.tradeTo(), TradeTo::parse, TradeTo.labels()),
+        taxAware, avoidShortTermGains);
   }
 
   /** One of an enum's words, or the default when the key is absent; any other word is named. */

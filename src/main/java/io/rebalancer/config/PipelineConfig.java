@@ -22,8 +22,8 @@ import java.util.Map;
  */
 public record PipelineConfig(String name, String file, LocalDate runDate,
     List<SourceConfig> sources, String accounts, String models, String prices, String securities,
-    String households, String classModels, RebalanceRules rebalance, int tradeOrderShards,
-    ValidationRules validation, Map<String, FormatSpec> formats) {
+    String households, String classModels, String lots, RebalanceRules rebalance,
+    int tradeOrderShards, ValidationRules validation, Map<String, FormatSpec> formats) {
 
   public PipelineConfig {
     sources = List.copyOf(sources);
@@ -34,8 +34,8 @@ public record PipelineConfig(String name, String file, LocalDate runDate,
   public PipelineConfig(String name, String file, LocalDate runDate, List<SourceConfig> sources,
       String accounts, String models, String prices, RebalanceRules rebalance,
       int tradeOrderShards, ValidationRules validation, Map<String, FormatSpec> formats) {
-    this(name, file, runDate, sources, accounts, models, prices, null, null, null, rebalance,
-        tradeOrderShards, validation, formats);
+    this(name, file, runDate, sources, accounts, models, prices, null, null, null, null,
+        rebalance, tradeOrderShards, validation, formats);
   }
 
   public long maxRejectedRows() {

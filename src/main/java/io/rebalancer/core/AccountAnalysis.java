@@ -12,14 +12,28 @@ import java.util.TreeMap;
  *
  * @param positionCount distinct non-cash symbols held
  * @param hhi sum of squared symbol weights in the invested value; null when nothing is invested
+ * @param lots the account's known tax lots (lots.csv and the exports'), in file order; what they
+ *     leave of a holding is a lot of unknown basis that the rebalancer adds when it sells
  */
 public record AccountAnalysis(AccountKey key, String householdId, String modelId,
     BigDecimal cashReserve, BigDecimal totalValue, BigDecimal cashValue, BigDecimal investedValue,
     int positionCount, Double hhi, Double volatility, Double maxDrawdown, Integer riskScore,
-    List<Position> positions, AccountType accountType, Trading trading) {
+    List<Position> positions, AccountType accountType, Trading trading, List<Lot> lots) {
 
   public AccountAnalysis {
     positions = List.copyOf(positions);
+    lots = List.copyOf(lots);
+  }
+
+  /** An account without tax lots: each holding is one lot of unknown basis. */
+  public AccountAnalysis(AccountKey key, String householdId, String modelId,
+      BigDecimal cashReserve, BigDecimal totalValue, BigDecimal cashValue,
+      BigDecimal investedValue, int positionCount, Double hhi, Double volatility,
+      Double maxDrawdown, Integer riskScore, List<Position> positions, AccountType accountType,
+      Trading trading) {
+    this(key, householdId, modelId, cashReserve, totalValue, cashValue, investedValue,
+        positionCount, hhi, volatility, maxDrawdown, riskScore, positions, accountType, trading,
+        List.of());
   }
 
   /** A taxable account that trades normally. */

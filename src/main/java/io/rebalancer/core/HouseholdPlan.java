@@ -6,7 +6,7 @@ import java.util.List;
 /** The outcome of rebalancing one household: its orders, what could not be placed, its allocation. */
 public record HouseholdPlan(String householdId, String modelId, int accounts, BigDecimal totalValue,
     Status status, List<TradeOrder> orders, List<UnplacedTrade> unplaced,
-    List<Allocation> allocations) {
+    List<Allocation> allocations, List<RealizedGain> realizedGains) {
 
   public enum Status {
     /** Every symbol is within its drift bands: no trades. */
@@ -21,5 +21,14 @@ public record HouseholdPlan(String householdId, String modelId, int accounts, Bi
     orders = List.copyOf(orders);
     unplaced = List.copyOf(unplaced);
     allocations = List.copyOf(allocations);
+    realizedGains = List.copyOf(realizedGains);
+  }
+
+  /** A plan whose sells took no lot. */
+  public HouseholdPlan(String householdId, String modelId, int accounts, BigDecimal totalValue,
+      Status status, List<TradeOrder> orders, List<UnplacedTrade> unplaced,
+      List<Allocation> allocations) {
+    this(householdId, modelId, accounts, totalValue, status, orders, unplaced, allocations,
+        List.of());
   }
 }

@@ -9,10 +9,14 @@ import java.util.List;
  *
  * @param quantityScale decimals of a fractional quantity (used when wholeShares is false)
  * @param restricted symbols never traded (they still count in value and weights)
+ * @param taxAware sells on tax-deferred and tax-exempt accounts first, buys on the symbol's
+ *     preferred account type first (SPEC "Tax lots")
+ * @param avoidShortTermGains with taxAware: a taxable lot held short-term at a gain is not sold
  */
 public record RebalanceRules(BigDecimal absoluteBand, BigDecimal relativeBand,
     BigDecimal minTradeValue, boolean wholeShares, int quantityScale, List<String> restricted,
-    RebalanceMode mode, TradeTo tradeTo) implements java.io.Serializable {
+    RebalanceMode mode, TradeTo tradeTo, boolean taxAware, boolean avoidShortTermGains)
+    implements java.io.Serializable {
 
   public RebalanceRules {
     restricted = List.copyOf(restricted);
@@ -23,6 +27,14 @@ public record RebalanceRules(BigDecimal absoluteBand, BigDecimal relativeBand,
       BigDecimal minTradeValue, boolean wholeShares, int quantityScale, List<String> restricted) {
     this(absoluteBand, relativeBand, minTradeValue, wholeShares, quantityScale, restricted,
         RebalanceMode.BANDS, TradeTo.TARGET);
+  }
+
+  /** Not tax-aware: sells on the largest holders, buys on the largest budgets (SPEC step 5). */
+  public RebalanceRules(BigDecimal absoluteBand, BigDecimal relativeBand,
+      BigDecimal minTradeValue, boolean wholeShares, int quantityScale, List<String> restricted,
+      RebalanceMode mode, TradeTo tradeTo) {
+    this(absoluteBand, relativeBand, minTradeValue, wholeShares, quantityScale, restricted, mode,
+        tradeTo, false, false);
   }
 
   public static RebalanceRules defaults() {
@@ -37,7 +49,8 @@ public record RebalanceRules(BigDecimal absoluteBand, BigDecimal relativeBand,
     }
     return new RebalanceRules(absoluteBand, relativeBand, minTradeValue, wholeShares,
         quantityScale, restricted, household.mode() == null ? mode : household.mode(),
-        household.tradeTo() == null ? tradeTo : household.tradeTo());
+        household.tradeTo() == null ? tradeTo : household.tradeTo(), taxAware,
+        avoidShortTermGains);
   }
 
   public boolean isRestricted(String symbol) {

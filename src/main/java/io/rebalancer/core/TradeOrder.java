@@ -43,6 +43,12 @@ public record TradeOrder(String householdId, String brokerageId, String accountI
    * same id on any runner, and no two orders of a run share one.
    */
   public String orderId(LocalDate runDate) {
+    return idOf(runDate, householdId, brokerageId, accountId, symbol, side);
+  }
+
+  /** The id of the order of this account, symbol and side on the run date. */
+  static String idOf(LocalDate runDate, String householdId, String brokerageId, String accountId,
+      String symbol, Side side) {
     String identity = String.join("\u001f", runDate.toString(), householdId, brokerageId,
         accountId, symbol, side.name());
     try {

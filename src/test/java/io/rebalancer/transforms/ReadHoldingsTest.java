@@ -316,7 +316,7 @@ class ReadHoldingsTest {
   /** The test's files, with a security master or (null) without. */
   private PipelineConfig config(List<SourceConfig> sources, String securities) {
     return new PipelineConfig("test", dir.resolve("test.yaml").toString(), null, sources,
-        accounts.toString(), models.toString(), prices.toString(), securities, null, null,
+        accounts.toString(), models.toString(), prices.toString(), securities, null, null, null,
         RebalanceRules.defaults(), 4, ValidationRules.defaults(), Map.of());
   }
 
