@@ -143,7 +143,8 @@ final class RebalanceModel {
     households.forEach((household, list) -> {
       Model model = ModelLookup.ofHousehold(household, list, models);
       RebalanceRules rules = config.rebalance().forHousehold(householdRules.get(household));
-      HouseholdPlan plan = new Rebalancer(rules).rebalance(household, model, list, prices);
+      HouseholdPlan plan = new Rebalancer(rules, runDate, master)
+          .rebalance(household, model, list, prices);
       plans.add(plan);
       orders.addAll(plan.orders());
     });

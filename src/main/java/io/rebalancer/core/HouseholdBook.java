@@ -23,6 +23,8 @@ final class HouseholdBook {
   private final Map<String, String> assetClasses = new HashMap<>();
   /** Each account's quantity by non-cash symbol, in the order of {@link #accounts}. */
   final List<SortedMap<String, BigDecimal>> accountQuantities = new ArrayList<>();
+  /** Each account's known tax lots by symbol, as {@link #accountQuantities}. */
+  private final List<Map<String, List<Lot>>> accountLots = new ArrayList<>();
 
   HouseholdBook(List<AccountAnalysis> unordered) {
     accounts = new ArrayList<>(unordered);
@@ -32,6 +34,9 @@ final class HouseholdBook {
       total = total.add(a.totalValue());
       a.valuesBySymbol().forEach((s, v) -> values.merge(s, v, BigDecimal::add));
       accountQuantities.add(a.investedQuantities());
+      Map<String, List<Lot>> lots = new HashMap<>();
+      a.lots().forEach(l -> lots.computeIfAbsent(l.symbol(), s -> new ArrayList<>()).add(l));
+      accountLots.add(lots);
       for (Position p : a.positions()) {
         if (!p.cash()) {
           quantities.merge(p.symbol(), p.quantity(), BigDecimal::add);
@@ -102,6 +107,23 @@ final class HouseholdBook {
   /** The short quantity of a symbol in the i-th account, as a positive number of shares. */
   BigDecimal shortQuantity(int account, String symbol) {
     return quantityIn(account, symbol).negate().max(BigDecimal.ZERO);
+  }
+
+  /**
+   * The tax lots of a symbol in the i-th account, in the order a sell takes them: its known lots,
+   * then what they leave of the long quantity as one lot of unknown basis.
+   */
+  List<Lot> lotsOf(int account, String symbol) {
+    List<Lot> lots = new ArrayList<>(accountLots.get(account).getOrDefault(symbol, List.of()));
+    BigDecimal rest = longQuantity(account, symbol);
+    for (Lot lot : lots) {
+      rest = rest.subtract(lot.quantity());
+    }
+    if (rest.signum() > 0) {
+      lots.add(Lot.remainder(accounts.get(account).key(), symbol, rest));
+    }
+    lots.sort(Lot.SELL_ORDER);
+    return lots;
   }
 
   private BigDecimal quantityIn(int account, String symbol) {

@@ -1,6 +1,7 @@
 package io.rebalancer.core;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,15 +24,34 @@ import java.util.Optional;
  * as far as that account's budget pays (the whole short when it can, else floor(budget / price) at
  * the trade scale); the rest is unplaced.
  *
+ * <p>Tax lots change where orders go, never how large steps 1-4 size them: with taxAware a sell
+ * is placed on tax-deferred and tax-exempt accounts first and a buy on the symbol's preferred
+ * account type first; with avoidShortTermGains a taxable account keeps its short-term lots at a
+ * gain (the rest is unplaced); every placed sell takes lots and reports their gains ({@link
+ * TaxLots}).
+ *
  * <p>A price of zero or less is no price: nothing can be sized by dividing by it.
  */
 public final class Rebalancer {
   static final String LIQUIDATE = "liquidate: not in model";
 
   private final RebalanceRules rules;
+  private final LocalDate runDate;
+  private final SecurityMaster securities;
 
-  public Rebalancer(RebalanceRules rules) {
+  /**
+   * @param runDate the day lot terms and the wash-sale window are counted to
+   * @param securities the security master: tax-aware buys go to a symbol's preferred account type
+   */
+  public Rebalancer(RebalanceRules rules, LocalDate runDate, SecurityMaster securities) {
     this.rules = rules;
+    this.runDate = runDate;
+    this.securities = securities;
+  }
+
+  /** For households without dated lots and without preferred account types. */
+  public Rebalancer(RebalanceRules rules) {
+    this(rules, null, SecurityMaster.EMPTY);
   }
 
   /** A symbol to trade: its out-of-band drift turned into a signed quantity at a price. */
@@ -60,7 +80,8 @@ public final class Rebalancer {
       PriceBook prices) {
     HouseholdBook book = new HouseholdBook(accounts);
     if (book.totalValue.signum() <= 0) {
-      return plan(householdId, model, book, HouseholdPlan.Status.NO_VALUE, List.of(), List.of());
+      return plan(householdId, model, book, HouseholdPlan.Status.NO_VALUE, List.of(), List.of(),
+          List.of());
     }
     List<Sleeve> sleeves = Sleeve.of(model, book);
     Sized sized = new Sized();
@@ -72,9 +93,9 @@ public final class Rebalancer {
     }
     if (!sized.any) {
       return plan(householdId, model, book, HouseholdPlan.Status.WITHIN_TOLERANCE, List.of(),
-          List.of());
+          List.of(), List.of());
     }
-    Placement placement = new Placement(householdId, book, rules);
+    Placement placement = new Placement(householdId, book, rules, runDate, securities);
     sized.sells.forEach(placement::placeSell);
     sized.covers.forEach(placement::placeCover);
     List<Trade> buys = sized.buys;
@@ -89,7 +110,7 @@ public final class Rebalancer {
     List<UnplacedTrade> unplaced = new ArrayList<>(sized.unplaced);
     unplaced.addAll(placement.unplaced());
     return plan(householdId, model, book, HouseholdPlan.Status.REBALANCED, placement.orders(),
-        unplaced);
+        unplaced, placement.realizedGains());
   }
 
   /**
@@ -345,14 +366,19 @@ public final class Rebalancer {
 
   /** The plan, with the household's allocation before and after its orders. */
   private HouseholdPlan plan(String householdId, Model model, HouseholdBook book,
-      HouseholdPlan.Status status, List<TradeOrder> orders, List<UnplacedTrade> unplaced) {
+      HouseholdPlan.Status status, List<TradeOrder> orders, List<UnplacedTrade> unplaced,
+      List<RealizedGain> realizedGains) {
     List<TradeOrder> sorted = new ArrayList<>(orders);
     sorted.sort(TradeOrder.FILE_ORDER);
+    // as their sell orders are in the file; a stable sort keeps each order's lots in sale order
+    List<RealizedGain> gains = new ArrayList<>(realizedGains);
+    gains.sort(Comparator.comparing(RealizedGain::brokerageId)
+        .thenComparing(RealizedGain::accountId).thenComparing(RealizedGain::symbol));
     AfterTrades after = AfterTrades.ofHousehold(book.values, book.totalValue, book.accounts,
         sorted);
     List<Allocation> allocations = Allocation.of(Allocation.HOUSEHOLD, householdId, book.values,
         book.totalValue, after, model, rules);
     return new HouseholdPlan(householdId, model.modelId(), book.accounts.size(), book.totalValue,
-        status, sorted, unplaced, allocations);
+        status, sorted, unplaced, allocations, gains);
   }
 }

@@ -18,6 +18,11 @@ public record UnplacedTrade(String householdId, String symbol, Side side, BigDec
   public static final String NO_ACCOUNT_MAY_SELL = "no account may sell";
   /** Every account that could take the buy is no-buy or frozen. */
   public static final String NO_ACCOUNT_MAY_BUY = "no account may buy";
+  /**
+   * With taxAware and avoidShortTermGains, the shares of a sell that only short-term lots at a
+   * gain in taxable accounts could have given.
+   */
+  public static final String SHORT_TERM_GAIN_AVOIDED = "short-term gain avoided";
   /** A class model's buy symbol is in `rebalance.restricted`: nothing buys the class. */
   public static final String RESTRICTED_BUY = "restricted: the class's buy symbol is never traded";
 }

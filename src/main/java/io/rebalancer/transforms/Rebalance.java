@@ -116,7 +116,7 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       Model model = ModelLookup.ofHousehold(household.getKey(), accounts, values.models());
       // households.csv's mode and trade-to for this household, where it names them
       RebalanceRules own = values.rulesOf(household.getKey(), rules);
-      HouseholdPlan plan = new Rebalancer(own)
+      HouseholdPlan plan = new Rebalancer(own, runDate, values.securities())
           .rebalance(household.getKey(), model, accounts, values.prices());
       out.get(PLANS).output(plan);
       RunMetrics.HOUSEHOLDS.inc();
