@@ -71,6 +71,8 @@ final class RandomBook {
   private final Map<String, List<String>> rowsByFile = new TreeMap<>();
   private final List<String> accountLines = new ArrayList<>();
   private final List<String> householdLines = new ArrayList<>();
+  /** Quantity by "brokerage,account,symbol" of every non-cash row written: what lots may cover. */
+  private final Map<String, BigDecimal> held = new TreeMap<>();
   /** Writing the advisor book. */
   private final boolean advisor;
 
@@ -93,7 +95,20 @@ final class RandomBook {
    */
   static Path writeAdvisor(Path dir, long seed, LocalDate runDate, boolean wholeShares,
       String mode, String tradeTo) throws IOException {
-    return new RandomBook(seed, dir, runDate, true).writeAdvisor(wholeShares, mode, tradeTo);
+    return new RandomBook(seed, dir, runDate, true).writeAdvisor(wholeShares, mode, tradeTo,
+        null);
+  }
+
+  /**
+   * The advisor book with tax lots: a lots.csv over most holdings (terms either side of 365
+   * days, purchases inside and outside the wash-sale window, gains and losses, lots that leave a
+   * remainder, ties of cost per share), and the config's taxAware and avoidShortTermGains.
+   */
+  static Path writeTaxAware(Path dir, long seed, LocalDate runDate, boolean wholeShares,
+      boolean avoidShortTermGains) throws IOException {
+    RandomBook book = new RandomBook(seed, dir, runDate, true);
+    return book.writeAdvisor(wholeShares, "bands", "target",
+        "  taxAware: true\n  avoidShortTermGains: " + avoidShortTermGains + "\n");
   }
 
   /**
@@ -108,9 +123,14 @@ final class RandomBook {
     return master;
   }
 
-  private Path writeAdvisor(boolean wholeShares, String mode, String tradeTo)
+  /** @param taxRules the rebalance keys of tax awareness, or null for a book without lots */
+  private Path writeAdvisor(boolean wholeShares, String mode, String tradeTo, String taxRules)
       throws IOException {
     PipelineConfig base = write(rules(wholeShares), 5);
+    Path lots = taxRules == null ? null
+        : writeLines("lots.csv", "brokerage_id,account_id,symbol,lot_id,open_date,quantity,"
+            + "cost_basis", new TaxLotLines(random.nextLong(), runDate, latest, SCHD_PRICE)
+            .of(held));
     List<String> classLines = new ArrayList<>();
     new TreeMap<>(CLASS_MODELS).forEach((id, lines) ->
         lines.forEach(l -> classLines.add(id + "," + l)));
@@ -136,6 +156,7 @@ final class RandomBook {
         .append("classModels: \"").append(classModels).append("\"\n")
         .append("securities: \"").append(master).append("\"\n")
         .append("households: \"").append(households).append("\"\n")
+        .append(lots == null ? "" : "lots: \"" + lots + "\"\n")
         .append("prices: \"").append(base.prices()).append("\"\n")
         .append("rebalance:\n")
         .append("  absoluteBand: 0.05\n  relativeBand: 0.25\n  minTradeValue: 100.00\n")
@@ -144,6 +165,7 @@ final class RandomBook {
         .append("  restricted: [").append(String.join(", ", RESTRICTED)).append("]\n")
         .append("  mode: ").append(mode).append("\n")
         .append("  tradeTo: ").append(tradeTo).append("\n")
+        .append(taxRules == null ? "" : taxRules)
         .append("output:\n  tradeOrderShards: 5\n")
         .append("validation:\n  maxRejectedRows: 10\n");
     return Files.writeString(dir.resolve("advisor.yaml"), yaml);
@@ -311,6 +333,15 @@ final class RandomBook {
             + ".csv"
         : "brokerages/" + brokerage + "/positions.csv";
     rowsByFile.computeIfAbsent(file, f -> new ArrayList<>()).add(line);
+    String[] cells = line.split(",", -1);
+    if (!cells[1].equals("CASH") && !cells[1].equals("VMFXX")) {
+      try {
+        held.merge(brokerage + "," + line.substring(0, line.indexOf(',')) + "," + cells[1],
+            new BigDecimal(cells[2]), BigDecimal::add);
+      } catch (NumberFormatException e) {
+        // a malformed quantity: a dead letter, nothing a lot can cover
+      }
+    }
   }
 
   private Path writeLines(String name, String header, List<String> lines) throws IOException {

@@ -51,7 +51,6 @@ final class TaxLots {
   List<RealizedGain> sell(String householdId, int account, String symbol, BigDecimal quantity,
       BigDecimal price) {
     AccountAnalysis a = book.accounts.get(account);
-    boolean washWindow = boughtRecently(symbol);
     List<RealizedGain> gains = new ArrayList<>();
     BigDecimal left = quantity;
     for (Lot lot : book.lotsOf(account, symbol)) {
@@ -70,7 +69,7 @@ final class TaxLots {
       gains.add(new RealizedGain(householdId, a.key().brokerageId(), a.key().accountId(),
           a.accountType(), symbol, lot.lotId(), lot.openDate(), take, cost, proceeds,
           cost == null ? null : proceeds.subtract(cost), term(lot),
-          washWindow && lot.lossAt(price)));
+          lot.lossAt(price) && boughtRecently(symbol)));
     }
     return gains;
   }
