@@ -180,6 +180,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void taxLotsAndTaxAwarenessAreReadAndAreOffByDefault() throws IOException {
+    PipelineConfig none = ConfigLoader.load(yaml(MINIMAL));
+    assertThat(none.lots(), is(nullValue()));
+    assertThat(none.rebalance().taxAware(), is(false));
+    assertThat(none.rebalance().avoidShortTermGains(), is(false));
+
+    Path lots = Files.writeString(dir.resolve("lots.csv"), "x\n");
+    PipelineConfig c = ConfigLoader.load(yaml(MINIMAL + """
+        lots: {dir}/lots.csv
+        rebalance:
+          taxAware: true
+          avoidShortTermGains: true
+        """));
+    assertThat(c.lots(), is(lots.toString()));
+    assertThat(c.rebalance().taxAware(), is(true));
+    assertThat(c.rebalance().avoidShortTermGains(), is(true));
+    assertThat(ConfigLoader.load(yaml(MINIMAL + "rebalance:\n  taxAware: true\n"))
+        .rebalance().avoidShortTermGains(), is(false));
+  }
+
+  @Test
+  void avoidingShortTermGainsWithoutTaxAwarenessIsRefusedNotIgnored() throws IOException {
+    assertThat(failure(MINIMAL + "rebalance:\n  avoidShortTermGains: true\n").getMessage(),
+        containsString(": rebalance.avoidShortTermGains: needs rebalance.taxAware: true as well"));
+    assertThat(failure(MINIMAL + "lots: {dir}/nope.csv\n").getMessage(),
+        containsString("lots: no such file"));
+  }
+
+  @Test
   void anUnknownModeOrTradeToNamesTheKeyAndTheWordsAllowed() throws IOException {
     assertThat(failure(MINIMAL + "rebalance:\n  mode: buy_only\n").getMessage(),
         containsString(": rebalance.mode: 'buy_only' is not one of bands, buy-only"));
