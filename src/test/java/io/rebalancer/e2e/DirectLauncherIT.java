@@ -42,6 +42,13 @@ class DirectLauncherIT {
       "rejected_records", "source_counts");
 
   private static Path project;
+  /**
+   * One run of the sample on 2026-11-20, made by the first test that needs it: the tests that only
+   * read its outputs read them here, and those that run again over it start from a copy (as each
+   * kill of KillAnywhereIT does), instead of each repeating the same run.
+   */
+  @TempDir static Path shared;
+  private static Launcher.Run sampleRun;
 
   @TempDir Path dir;
   private Path output;
@@ -61,7 +68,7 @@ class DirectLauncherIT {
 
   @Test
   void runPublishesTheOrdersFileAndLoadsTheWarehouse() throws Exception {
-    Launcher.Run run = direct("--runDate=2026-11-20");
+    Launcher.Run run = readTheSampleRun();
 
     assertThat(run.describe(), run.exitCode(), is(0));
     assertThat(fileNames(output), is(Set.of("report_20261120.html", "trade_orders_20261120.csv",
@@ -97,7 +104,7 @@ class DirectLauncherIT {
 
   @Test
   void rerunReplacesItsRunDateAndAnotherRunDateKeepsIt() throws Exception {
-    assertThat(direct("--runDate=2026-11-20").exitCode(), is(0));
+    copyOfTheSampleRun();
     Map<String, Long> first = countsFor("2026-11-20");
     byte[] firstOrders = Files.readAllBytes(output.resolve("trade_orders_20261120.csv"));
 
@@ -145,7 +152,7 @@ class DirectLauncherIT {
 
   @Test
   void aMissingSourceChangesNoTableAndLogsOneFailedRun() throws Exception {
-    assertThat(direct("--runDate=2026-11-20").exitCode(), is(0));
+    copyOfTheSampleRun();
     List<List<Object>> before = query("SELECT count(*) FROM holdings");
     String sample = Files.readString(project.resolve("pipelines/daily-rebalance.yaml"));
     Path config = Files.writeString(dir.resolve("missing-source.yaml"), sample.replace(
@@ -235,7 +242,7 @@ class DirectLauncherIT {
 
   @Test
   void warehouseHoldsTheReturnSeriesOfEveryAccountAndHousehold() throws Exception {
-    assertThat(direct("--runDate=2026-11-20").exitCode(), is(0));
+    assertThat(readTheSampleRun().exitCode(), is(0));
 
     List<String> tables = query("SELECT table_name FROM information_schema.tables").stream()
         .map(r -> (String) r.get(0)).toList();
@@ -255,6 +262,38 @@ class DirectLauncherIT {
         + " HAVING abs(m.max_drawdown - max(d.drawdown)) > 1e-9 OR m.max_drawdown IS NULL"),
         is(empty()));
     assertThat((Long) query("SELECT count(*) FROM prices").get(0).get(0), greaterThan(0L));
+  }
+
+  /** The shared run of the sample, made on first use. */
+  private static Launcher.Run theSampleRun() throws IOException, InterruptedException {
+    if (sampleRun == null) {
+      sampleRun = new Launcher(project, Files.createDirectories(shared.resolve("logs")))
+          .run("direct.sh", "--outputDir=" + shared.resolve("output"), "--runDate=2026-11-20");
+    }
+    return sampleRun;
+  }
+
+  /** For a test that only reads: its output folder is the shared run's. */
+  private Launcher.Run readTheSampleRun() throws IOException, InterruptedException {
+    output = shared.resolve("output");
+    return theSampleRun();
+  }
+
+  /** For a test that runs again: its output folder starts as a copy of the shared run's. */
+  private void copyOfTheSampleRun() throws IOException, InterruptedException {
+    Launcher.Run run = theSampleRun();
+    assertThat(run.describe(), run.exitCode(), is(0));
+    Path from = shared.resolve("output");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path to = output.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
   }
 
   private Launcher.Run direct(String... args) throws IOException, InterruptedException {
