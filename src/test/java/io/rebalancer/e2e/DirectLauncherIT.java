@@ -141,8 +141,8 @@ class DirectLauncherIT {
 
     assertThat(run.describe(), run.exitCode(), is(1));
     assertThat(run.stderrLines(), is(List.of("error: " + config + ": rebalance.driftBand:"
-        + " unknown key (allowed: absoluteBand, minTradeValue, mode, quantityScale,"
-        + " relativeBand, restricted, tradeTo, wholeShares)")));
+        + " unknown key (allowed: absoluteBand, avoidShortTermGains, minTradeValue, mode,"
+        + " quantityScale, relativeBand, restricted, taxAware, tradeTo, wholeShares)")));
     assertThat(Files.exists(output.resolve("trade_orders_20261120.csv")), is(false));
     // The run log keeps the failure, naming the key; no other table has rows.
     assertThat(query("SELECT status, CAST(run_date AS VARCHAR), error FROM pipeline_runs"),
