@@ -77,11 +77,12 @@ final class KillingLauncher {
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Breakpoint breakpoint = trigger instanceof KillPoint.AtBreakpoint b
         ? Breakpoint.listen(b) : null;
-    if (breakpoint != null) {
-      builder.environment().put("JAVA_OPTS", breakpoint.javaOption());
-    } else {
-      builder.environment().remove("JAVA_OPTS");
-    }
+    // A killed JVM never deletes the DuckDB library it unpacked into java.io.tmpdir (57 MB per
+    // run): under the test's folder, the test's cleanup does.
+    Path tmp = Files.createDirectories(logs.resolve("tmp"));
+    String tmpdir = "-Djava.io.tmpdir=" + tmp;
+    builder.environment().put("JAVA_OPTS", breakpoint != null
+        ? breakpoint.javaOption() + " " + tmpdir : tmpdir);
     long start = System.nanoTime();
     Process process = builder.start();
     Kill kill = new Kill(process, output);
