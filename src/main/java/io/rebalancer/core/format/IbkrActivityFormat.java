@@ -251,11 +251,15 @@ public final class IbkrActivityFormat implements ExportFormat {
         if (quantity == null) {
           throw new NumberFormatException("missing quantity");
         }
-        basis = col.costBasis() < 0 ? null : ExportLots.costBasis(row.cell(col.costBasis()));
+        if (quantity.signum() <= 0) {
+          sink.recognised(row, LOT); // a short's lots: its buy-back takes none
+          return;
+        }
         String unstorable = StoredNumbers.problem("quantity", quantity);
         if (unstorable != null) {
           throw new NumberFormatException(unstorable);
         }
+        basis = col.costBasis() < 0 ? null : ExportLots.costBasis(row.cell(col.costBasis()));
         open = col.openDate() < 0 ? null
             : ExportLots.openDate("open date", row.cell(col.openDate()));
       } catch (NumberFormatException e) {
@@ -263,7 +267,7 @@ public final class IbkrActivityFormat implements ExportFormat {
             + " (the holding is kept; this lot is not)");
         return;
       }
-      if (basis != null && quantity.signum() > 0) { // a short's lots: its buy-back takes none
+      if (basis != null) {
         sink.lot(new Lot(file.brokerageId(), account, summary.symbol(),
             ExportLots.lotId(file, row.lineNumber()), open, quantity, basis, file.uri(),
             row.lineNumber()));
