@@ -5,6 +5,7 @@ import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountAnalysis;
 import io.rebalancer.core.Lot;
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.trust.InputProblem;
 import io.rebalancer.core.trust.ValidationRules;
 import java.io.IOException;
@@ -39,6 +40,7 @@ class ReadLotsTest {
   private Path schwab;
   /** The input problems of the last {@link #analyse}. */
   private PCollection<InputProblem> problems;
+  private PCollection<RejectedRow> rejected;
 
   @BeforeEach
   void files() throws IOException {
@@ -132,6 +134,36 @@ class ReadLotsTest {
     pipeline.run().waitUntilFinish();
   }
 
+  @Test
+  void anUnlistedAccountsLotsGoWithItsRejectedRowsAndLotsOfAnAccountNoExportHoldsFail(
+      TestPipeline pipeline) throws IOException {
+    write("accounts.csv", """
+        brokerage_id,account_id,household_id,model_id
+        B5,U1,H1,m60
+        """);
+    Path lots = write("lots.csv", """
+        brokerage_id,account_id,symbol,lot_id,open_date,quantity,cost_basis
+        B1,977,VTI,s1,2020-05-01,100,10000
+        B5,U9,BND,x,,1,70
+        """);
+    analyse(pipeline, lots);
+
+    // Schwab's 977 is not in accounts.csv: its three rows are dead letters, its lots with them
+    PAssert.that(rejected.apply("RejectedLines", MapElements.into(TypeDescriptor.of(String.class))
+            .via(r -> r.lineNumber() + " " + r.reason())))
+        .containsInAnyOrder("3 account 977 of B1 is not in accounts.csv",
+            "4 account 977 of B1 is not in accounts.csv",
+            "5 account 977 of B1 is not in accounts.csv");
+    PAssert.that(problems.apply("LotProblems", Filter.by(
+            (InputProblem p) -> p.kind() == InputProblem.Kind.LOTS_EXCEED_HOLDING))
+            .apply("Messages", MapElements.into(TypeDescriptor.of(String.class))
+                .via(InputProblem::message)))
+        .containsInAnyOrder("account U9 of brokerage B5: its lots of BND add up to 1 shares,"
+            + " but it holds none today (no export holds it); the lots are from " + lots
+            + " line 3: correct the lots or the export");
+    pipeline.run().waitUntilFinish();
+  }
+
   private PCollectionTuple analyse(TestPipeline pipeline, Path lots) {
     DomainCoders.registerOn(pipeline);
     PipelineConfig config = new PipelineConfig("test", dir.resolve("test.yaml").toString(), null,
@@ -144,6 +176,7 @@ class ReadLotsTest {
     PCollectionTuple read = pipeline.apply("ReadHoldings", ReadHoldings.from(config,
         reference.views(), reference.accounts(), RUN_DATE, 3));
     problems = read.get(ReadHoldings.PROBLEMS);
+    rejected = read.get(ReadHoldings.REJECTED);
     return read.get(ReadHoldings.ACCOUNTS).apply("AnalyzePortfolios",
         AnalyzePortfolios.with(reference.views(), RUN_DATE));
   }
