@@ -48,6 +48,38 @@ public final class ExportLots {
   }
 
   /**
+   * An IBKR Lot row as a lot of its Summary's holding: null when it is no lot (a short's lots,
+   * whose buy-back takes none; no Cost Basis).
+   *
+   * @param openDateCell null when the section has no open date column (the date is unknown)
+   * @throws NumberFormatException with the reason the row is rejected
+   */
+  static Lot ofLotRow(SourceFile file, ExportRow row, Holding summary, String quantityCell,
+      String costBasisCell, String openDateCell) {
+    BigDecimal quantity;
+    try {
+      quantity = Numbers.parse(quantityCell);
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException("quantity " + e.getMessage());
+    }
+    if (quantity == null) {
+      throw new NumberFormatException("missing quantity");
+    }
+    if (quantity.signum() <= 0) {
+      return null;
+    }
+    String unstorable = StoredNumbers.problem("quantity", quantity);
+    if (unstorable != null) {
+      throw new NumberFormatException(unstorable);
+    }
+    BigDecimal basis = costBasisCell == null ? null : costBasis(costBasisCell);
+    LocalDate open = openDateCell == null ? null : openDate("open date", openDateCell);
+    return basis == null ? null : new Lot(file.brokerageId(), summary.accountId(),
+        summary.symbol(), lotId(file, row.lineNumber()), open, quantity, basis, file.uri(),
+        row.lineNumber());
+  }
+
+  /**
    * A cost basis cell: a number of 0 or more, or null when missing.
    *
    * @throws NumberFormatException with the reason, naming the cell

@@ -3,9 +3,7 @@ package io.rebalancer.core.format;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.Lot;
-import io.rebalancer.core.StoredNumbers;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -213,14 +211,6 @@ public final class IbkrActivityFormat implements ExportFormat {
       }
     }
 
-    private static BigDecimal lotQuantity(String cell) {
-      try {
-        return Numbers.parse(cell);
-      } catch (NumberFormatException e) {
-        throw new NumberFormatException("quantity " + e.getMessage());
-      }
-    }
-
     /** The Summary above is done with: its own lot stands when no Lot row detailed it. */
     void endSummary() {
       if (summaryLot != null) {
@@ -243,34 +233,18 @@ public final class IbkrActivityFormat implements ExportFormat {
         return;
       }
       summaryLot = null;
-      BigDecimal quantity;
-      BigDecimal basis;
-      LocalDate open;
+      Lot lot;
       try {
-        quantity = lotQuantity(row.cell(col.quantity()));
-        if (quantity == null) {
-          throw new NumberFormatException("missing quantity");
-        }
-        if (quantity.signum() <= 0) {
-          sink.recognised(row, LOT); // a short's lots: its buy-back takes none
-          return;
-        }
-        String unstorable = StoredNumbers.problem("quantity", quantity);
-        if (unstorable != null) {
-          throw new NumberFormatException(unstorable);
-        }
-        basis = col.costBasis() < 0 ? null : ExportLots.costBasis(row.cell(col.costBasis()));
-        open = col.openDate() < 0 ? null
-            : ExportLots.openDate("open date", row.cell(col.openDate()));
+        lot = ExportLots.ofLotRow(file, row, summary, row.cell(col.quantity()),
+            col.costBasis() < 0 ? null : row.cell(col.costBasis()),
+            col.openDate() < 0 ? null : row.cell(col.openDate()));
       } catch (NumberFormatException e) {
         reject(row, "lot of " + summary.symbol() + ": " + e.getMessage()
             + " (the holding is kept; this lot is not)");
         return;
       }
-      if (basis != null) {
-        sink.lot(new Lot(file.brokerageId(), account, summary.symbol(),
-            ExportLots.lotId(file, row.lineNumber()), open, quantity, basis, file.uri(),
-            row.lineNumber()));
+      if (lot != null) {
+        sink.lot(lot);
       }
       sink.recognised(row, LOT);
     }
