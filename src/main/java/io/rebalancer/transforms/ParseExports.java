@@ -44,10 +44,10 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * Parses one part of one export file with its source's layout, streamed row by row, prices
  * each holding from the history where the export gave no price, and gives it the security
- * master's asset class ({@link SecurityMaster#classify}). Holdings go on as account rows
- * to be joined with accounts.csv; rejected rows and the part's tally go to their outputs. Beside
- * them go the tax lots the export states, to be joined per account too. Beside
- * them, what "Trusting the inputs" asks of the file: the date it states, each stated total
+ * master's asset class ({@link SecurityMaster#classify}). Holdings, and the tax lots the export
+ * states of them, go on as account rows to be joined with accounts.csv and lots.csv; rejected
+ * rows and the part's tally go to their outputs. Beside them, what "Trusting the inputs" asks of
+ * the file: the date it states, each stated total
  * against the holdings read, prices far from the history's, and symbols whose history is stale.
  */
 final class ParseExports extends DoFn<FilePart, AccountRow> {
