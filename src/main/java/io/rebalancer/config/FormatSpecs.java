@@ -41,7 +41,7 @@ final class FormatSpecs {
     }
     ConfigNode cols = f.child("columns");
     cols.allowOnly(Set.of("account", "symbol", "quantity", "price", "marketValue", "assetClass",
-        "currency"));
+        "currency", "costBasis"));
     ConfigNode cash = f.child("cash");
     cash.allowOnly(Set.of("symbols", "symbolSuffix", "assetClasses"));
     ConfigNode numbers = f.child("numbers");
@@ -57,7 +57,8 @@ final class FormatSpecs {
         cols.string("price", null), cols.string("marketValue", null),
         cols.string("assetClass", null), cols.string("currency", null), cash.strings("symbols"),
         cash.string("symbolSuffix", null), cash.strings("assetClasses"), f.strings("skipRows"),
-        f.strings("endRows"), decimal, thousands, dateLine(f), totalRow(f));
+        f.strings("endRows"), decimal, thousands, dateLine(f), totalRow(f),
+        cols.string("costBasis", null));
   }
 
   /** `asOf:` {marker, pattern}, both required when it is given; null when it is not. */

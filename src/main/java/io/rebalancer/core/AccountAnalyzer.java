@@ -26,6 +26,15 @@ public final class AccountAnalyzer {
    *     so that the first row of a symbol gives its price whatever order they arrived in)
    */
   public static AccountAnalysis analyze(AccountInfo info, List<Holding> holdings, PriceBook prices) {
+    return analyze(info, holdings, List.of(), prices);
+  }
+
+  /**
+   * @param lots the account's known tax lots, in any order (they are put in {@link
+   *     AccountLots#ORDER}: by symbol, then source file, then line)
+   */
+  public static AccountAnalysis analyze(AccountInfo info, List<Holding> holdings, List<Lot> lots,
+      PriceBook prices) {
     List<Holding> ordered = new ArrayList<>(holdings);
     ordered.sort(FILE_ORDER);
     // Rows merge by symbol and cash flag: a symbol on a CASH-class row and on another row is
@@ -58,7 +67,8 @@ public final class AccountAnalyzer {
         : RiskMetrics.of(ValueSeries.of(partial.investedQuantities(), cash, prices));
     return new AccountAnalysis(info.key(), info.householdId(), info.modelId(),
         info.cashReserve(), total, cash, invested, count, hhi, risk.volatility(),
-        risk.maxDrawdown(), risk.riskScore(), positions, info.accountType(), info.trading());
+        risk.maxDrawdown(), risk.riskScore(), positions, info.accountType(), info.trading(),
+        lots.stream().sorted(AccountLots.ORDER).toList());
   }
 
   /** Herfindahl index of the invested positions: sum of (symbol value / invested value)^2. */

@@ -2,10 +2,19 @@ package io.rebalancer.core;
 
 import java.util.List;
 
-/** One account's priced holdings with its household, model and reserve: what its analysis reads. */
-public record AccountHoldings(AccountInfo info, List<Holding> holdings) {
+/**
+ * One account's priced holdings with its household, model and reserve, and its known tax lots
+ * (lots.csv and the exports', judged by {@link AccountLots}): what its analysis reads.
+ */
+public record AccountHoldings(AccountInfo info, List<Holding> holdings, List<Lot> lots) {
   public AccountHoldings {
     holdings = List.copyOf(holdings);
+    lots = List.copyOf(lots);
+  }
+
+  /** An account without tax lots. */
+  public AccountHoldings(AccountInfo info, List<Holding> holdings) {
+    this(info, holdings, List.of());
   }
 
   /**

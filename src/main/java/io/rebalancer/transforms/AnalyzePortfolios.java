@@ -71,7 +71,8 @@ public final class AnalyzePortfolios
       // an account on an unknown model stops the run here, naming the account
       Model model = ModelLookup.ofAccount(account.info(), values.models());
       AccountAnalysis a =
-          AccountAnalyzer.analyze(account.info(), account.holdings(), values.prices());
+          AccountAnalyzer.analyze(account.info(), account.holdings(), account.lots(),
+              values.prices());
       out.get(ACCOUNTS).output(a);
       RunMetrics.ACCOUNTS.inc();
       emitRows(a, model, rows(out));

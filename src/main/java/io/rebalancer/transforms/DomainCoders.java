@@ -8,6 +8,7 @@ import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.HouseholdRules;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.PriceSeries;
@@ -36,7 +37,7 @@ public final class DomainCoders {
       HouseholdPlan.class, TradeOrder.class, RunSummary.class, WarehouseRow.class,
       AccountHoldings.class, AccountRow.class, FilePart.class, RowBlock.class, ExportFile.class,
       Reconciliation.class, PriceBreak.class, InputProblem.class, Security.class,
-      HouseholdRules.class);
+      HouseholdRules.class, Lot.class);
 
   private DomainCoders() {}
 

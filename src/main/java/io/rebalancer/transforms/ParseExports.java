@@ -3,6 +3,7 @@ package io.rebalancer.transforms;
 import io.rebalancer.config.FetchPolicy;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HoldingPricing;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.PriceBook;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.Security;
@@ -43,9 +44,10 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * Parses one part of one export file with its source's layout, streamed row by row, prices
  * each holding from the history where the export gave no price, and gives it the security
- * master's asset class ({@link SecurityMaster#classify}). Holdings go on as account rows
- * to be joined with accounts.csv; rejected rows and the part's tally go to their outputs. Beside
- * them, what "Trusting the inputs" asks of the file: the date it states, each stated total
+ * master's asset class ({@link SecurityMaster#classify}). Holdings, and the tax lots the export
+ * states of them, go on as account rows to be joined with accounts.csv and lots.csv; rejected
+ * rows and the part's tally go to their outputs. Beside them, what "Trusting the inputs" asks of
+ * the file: the date it states, each stated total
  * against the holdings read, prices far from the history's, and symbols whose history is stale.
  */
 final class ParseExports extends DoFn<FilePart, AccountRow> {
@@ -205,6 +207,8 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
     long recognised;
     long rejected;
     AsOf asOf;
+    /** The holding last passed on, whose lots the format states next; null once one is rejected. */
+    private Holding lastKept;
 
     Verdicts(MultiOutputReceiver out, Reconciler reconciler) {
       this.out = out;
@@ -226,6 +230,16 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
         reconciler.add(priced);
       }
       out.get(ReadHoldings.CANDIDATES).output(AccountRow.of(priced, keepRawLines ? row.raw() : null));
+      lastKept = priced;
+    }
+
+    /** A lot of the holding just passed on; one of a rejected holding goes with it. */
+    @Override
+    public void lot(Lot lot) {
+      if (lastKept != null && lastKept.accountId().equals(lot.accountId())
+          && lastKept.symbol().equals(lot.symbol())) {
+        out.get(ReadHoldings.CANDIDATES).output(AccountRow.ofExport(lot));
+      }
     }
 
     private void judgePrice(Holding fromExport, Holding priced) {
@@ -254,6 +268,7 @@ final class ParseExports extends DoFn<FilePart, AccountRow> {
 
     @Override
     public void rejected(RejectedRow row) {
+      lastKept = null;
       rejected++;
       out.get(ReadHoldings.REJECTED).output(row);
     }

@@ -56,7 +56,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * Reads every source's files in parallel, each in its brokerage's layout and streamed, a large
  * canonical file in parts; prices the holdings, gives them the security master's asset classes,
- * and joins them with accounts.csv into one element per account. Every row read is a holding, a recognised non-holding row, or a rejected row (dead
+ * and joins them with accounts.csv and the tax lots (lots.csv, the exports') into one element per
+ * account. Every row read is a holding, a recognised non-holding row, or a rejected row (dead
  * letter) with its reason and line; per-source tallies prove that nothing was dropped.
  */
 public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
@@ -141,7 +142,9 @@ public final class ReadHoldings extends PTransform<PBegin, PCollectionTuple> {
                 RECONCILED, PRICE_BREAKS, PROBLEMS))));
     PCollection<AccountRow> listed = accounts.lines().apply("AccountLines",
         MapElements.into(TypeDescriptor.of(AccountRow.class)).via(AccountRow::of));
-    PCollectionTuple joined = PCollectionList.of(parsed.get(CANDIDATES)).and(listed)
+    PCollection<AccountRow> lots = accounts.lots().apply("LotLines",
+        MapElements.into(TypeDescriptor.of(AccountRow.class)).via(AccountRow::ofLotsFile));
+    PCollectionTuple joined = PCollectionList.of(parsed.get(CANDIDATES)).and(listed).and(lots)
         .apply("HoldingsAndAccounts", Flatten.pCollections())
         .apply("GroupByAccount", GroupInBuckets.by(AccountRow::key,
             RecordCoder.of(AccountKey.class), (a, b) -> AccountRow.ORDER.compare(a, b), buckets))

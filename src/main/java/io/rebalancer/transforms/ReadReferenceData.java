@@ -3,6 +3,7 @@ package io.rebalancer.transforms;
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.HouseholdRules;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.ModelBook;
 import io.rebalancer.core.PriceBook;
@@ -12,6 +13,7 @@ import io.rebalancer.core.Security;
 import io.rebalancer.core.SecurityMaster;
 import io.rebalancer.core.format.ClassModelFile;
 import io.rebalancer.core.format.HouseholdFile;
+import io.rebalancer.core.format.LotFile;
 import io.rebalancer.core.format.ReferenceFiles;
 import io.rebalancer.core.format.SecurityFile;
 import io.rebalancer.io.TextSources;
@@ -36,7 +38,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * Reads accounts.csv, the models (models.csv and the class models), the price history, the
  * security master and households.csv on the workers (they can be large) and turns them into side
- * inputs. A bad line stops the run, naming the file and line.
+ * inputs; accounts.csv and lots.csv stay collections, joined per account. A bad line stops the
+ * run, naming the file and line.
  */
 public final class ReadReferenceData {
   private ReadReferenceData() {}
@@ -67,7 +70,11 @@ public final class ReadReferenceData {
     ReferenceData views = new ReferenceData(models.apply("ModelsView", View.asMap()),
         prices.apply("PricesView", View.asSingleton()), securities,
         households(p, config.households()));
-    return new Read(views, new Accounts(accounts, config.accounts() != null),
+    PCollection<Lot> lots = config.lots() == null
+        ? p.apply("NoLotsFile", Create.empty(RecordCoder.of(Lot.class)))
+        : p.apply("LotsFile", Create.of(config.lots()))
+            .apply("ParseLots", ParDo.of(new ParseLots(runDate)));
+    return new Read(views, new Accounts(accounts, config.accounts() != null, lots),
         prices.apply("PriceRows", ParDo.of(new PriceRows())));
   }
 
@@ -103,6 +110,22 @@ public final class ReadReferenceData {
         }
       }
       rows.flush(out::output);
+    }
+  }
+
+  /** lots.csv, streamed: a book's lots can run to millions of lines. */
+  static final class ParseLots extends DoFn<String, Lot> {
+    private final LocalDate runDate;
+
+    ParseLots(LocalDate runDate) {
+      this.runDate = runDate;
+    }
+
+    @ProcessElement
+    public void process(@Element String file, OutputReceiver<Lot> out) throws IOException {
+      try (Reader in = TextSources.open("lots", file)) {
+        LotFile.lots(file, in, runDate, out::output);
+      }
     }
   }
 

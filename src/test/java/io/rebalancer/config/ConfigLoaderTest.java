@@ -620,6 +620,18 @@ class ConfigLoaderTest {
     assertThat(builtIn.getMessage(), containsString("formats.canonical: 'canonical' is a built-in"));
   }
 
+  @Test
+  void aCustomLayoutMayNameItsCostBasisColumn() throws IOException {
+    FormatSpec withLots = ConfigLoader.load(yaml(MINIMAL + CUSTOM.replace("marketValue: Value",
+        "marketValue: Value\n      costBasis: Cost"))).formats().get("acme");
+    assertThat(withLots.costBasis(), is("Cost"));
+    assertThat(ConfigLoader.load(yaml(MINIMAL + CUSTOM)).formats().get("acme").costBasis(),
+        is(nullValue()));
+    assertThat(failure(MINIMAL + CUSTOM.replace("marketValue: Value",
+        "marketValue: Value\n      costbasis: Cost")).getMessage(),
+        containsString("formats.acme.columns.costbasis: unknown key"));
+  }
+
   private static final String DATED_TOTALS = CUSTOM + """
           asOf:
             marker: valuation date

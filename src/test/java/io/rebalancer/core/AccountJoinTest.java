@@ -73,4 +73,45 @@ class AccountJoinTest {
         List.of(LISTED, LISTED), List.of(in("B2", "/a.csv")), "accounts.csv"));
     assertThat(e.getMessage(), containsString("accounts.csv: account " + KEY + " is listed twice"));
   }
+
+  private static Lot lot(String quantity, String file, long line) {
+    return new Lot("B2", "Z123", "VTI", "l" + line, null, new BigDecimal(quantity),
+        BigDecimal.TEN, file, line);
+  }
+
+  @Test
+  void aListedAccountGoesOnWithItsKnownLots() {
+    AccountJoin j = AccountJoin.of(KEY, List.of(LISTED), List.of(in("B2", "/a.csv")),
+        List.of(lot("1", "/lots.csv", 2)), List.of(lot("1", "/a.csv", 2)), "accounts.csv");
+    assertThat(j.problems(), is(List.of()));
+    assertThat(j.account().lots(), is(List.of(lot("1", "/lots.csv", 2)))); // lots.csv wins
+  }
+
+  @Test
+  void lotsOfAnAccountNoExportHoldsExceedItsHoldingOfNone() {
+    AccountJoin j = AccountJoin.of(KEY, List.of(LISTED), List.of(),
+        List.of(lot("1", "/lots.csv", 2)), List.of(), "accounts.csv");
+    assertThat(j.account(), is(nullValue()));
+    assertThat(j.problem().kind(), is(InputProblem.Kind.LOTS_EXCEED_HOLDING));
+    assertThat(j.problem().message(), containsString("it holds none today"));
+  }
+
+  @Test
+  void lotsOfAnUnlistedAccountAreJudgedAgainstWhatItsExportHolds() {
+    AccountJoin within = AccountJoin.of(KEY, List.of(), List.of(in("B2", "/a.csv")),
+        List.of(lot("1", "/lots.csv", 2)), List.of(), "accounts.csv");
+    assertThat(within.unknown(), is(true)); // its holdings are rejected rows, its lots with them
+    assertThat(within.problems(), is(List.of()));
+    AccountJoin above = AccountJoin.of(KEY, List.of(), List.of(in("B2", "/a.csv")),
+        List.of(lot("2", "/lots.csv", 2)), List.of(), "accounts.csv");
+    assertThat(above.problem().kind(), is(InputProblem.Kind.LOTS_EXCEED_HOLDING));
+  }
+
+  @Test
+  void anAccountInTwoFilesIsThatProblemAloneWhateverItsLots() {
+    AccountJoin j = AccountJoin.of(KEY, List.of(LISTED), List.of(in("B2", "/a.csv"),
+        in("B2", "/b.csv")), List.of(lot("5", "/lots.csv", 2)), List.of(), "accounts.csv");
+    assertThat(j.problems().size(), is(1));
+    assertThat(j.problem().kind(), is(InputProblem.Kind.ACCOUNT_IN_TWO_FILES));
+  }
 }

@@ -11,10 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.rebalancer.config.FetchPolicy;
 import io.rebalancer.config.SourceConfig;
 import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.AccountHoldings;
+import io.rebalancer.core.AccountInfo;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Allocation;
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.HouseholdPlan;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.Side;
 import io.rebalancer.core.SourceTally;
@@ -70,6 +73,26 @@ class RecordCoderTest {
         List.of(new Allocation(Allocation.HOUSEHOLD, "SMITH", "VTI", new BigDecimal("4000.00"),
             new BigDecimal("0.8"), new BigDecimal("0.6"), new BigDecimal("0.2"), true,
             new BigDecimal("0.6"))));
+  }
+
+  @Test
+  void lotsRoundTripOnTheirOwnAndInTheAccountJoin() throws CoderException {
+    Lot known = new Lot("B5", "U1", "BND", "U1_20261120.csv:11", LocalDate.of(2026, 6, 2),
+        new BigDecimal("250"), new BigDecimal("18102.50"), "/data/U1_20261120.csv", 11);
+    Lot unknownDate = new Lot("B5", "U1", "VXUS", "v1", null, new BigDecimal("10.0545"),
+        BigDecimal.ZERO, "/books/lots.csv", 3);
+    assertThat(roundTrip(RecordCoder.of(Lot.class), known), is(known));
+    assertThat(roundTrip(RecordCoder.of(Lot.class), Lot.remainder(new AccountKey("B5", "U1"),
+        "BND", BigDecimal.ONE)), is(Lot.remainder(new AccountKey("B5", "U1"), "BND",
+        BigDecimal.ONE)));
+    AccountRow fromFile = AccountRow.ofLotsFile(unknownDate);
+    assertThat(roundTrip(RecordCoder.of(AccountRow.class), fromFile), is(fromFile));
+    AccountRow fromExport = AccountRow.ofExport(known);
+    assertThat(roundTrip(RecordCoder.of(AccountRow.class), fromExport), is(fromExport));
+    AccountHoldings account = new AccountHoldings(new AccountInfo(new AccountKey("B5", "U1"),
+        "H", "m", BigDecimal.ZERO), List.of(holding()), List.of(known, unknownDate));
+    assertThat(roundTrip(RecordCoder.of(AccountHoldings.class), account), is(account));
+    assertDoesNotThrow(() -> RecordCoder.of(Lot.class).verifyDeterministic());
   }
 
   @Test

@@ -161,7 +161,7 @@ public final class ConfiguredFormat implements ExportFormat {
   }
 
   private void holding(SourceFile file, ExportRow row, Columns col, ParseSink sink) {
-    for (int number : new int[] {col.quantity, col.price, col.marketValue}) {
+    for (int number : new int[] {col.quantity, col.price, col.marketValue, col.costBasis}) {
       String problem = spec.separatorProblem(col.cell(row, number));
       if (problem != null) {
         sink.rejected(HoldingFields.reject(file, row, problem));
@@ -182,7 +182,7 @@ public final class ConfiguredFormat implements ExportFormat {
         spec.normalizeNumber(col.cell(row, col.quantity)),
         spec.normalizeNumber(col.cell(row, col.price)),
         assetClass == null || assetClass.isBlank() ? UNCLASSIFIED : assetClass,
-        col.cell(row, col.currency)), sink);
+        col.cell(row, col.currency), spec.normalizeNumber(col.cell(row, col.costBasis))), sink);
   }
 
   private boolean isCash(String symbol, String assetClass) {
@@ -211,14 +211,16 @@ public final class ConfiguredFormat implements ExportFormat {
     String totalColumn = spec.totalRow() == null ? null : spec.totalRow().column();
     Columns c = new Columns(find(h, spec.account()), find(h, spec.symbol()),
         find(h, spec.quantity()), find(h, spec.price()), find(h, spec.marketValue()),
-        find(h, spec.assetClass()), find(h, spec.currency()), find(h, totalColumn));
+        find(h, spec.assetClass()), find(h, spec.currency()), find(h, totalColumn),
+        find(h, spec.costBasis()));
     String missing = c.symbol < 0 ? spec.symbol() : c.quantity < 0 ? spec.quantity()
         : missing(c.account, spec.account()) ? spec.account()
         : missing(c.price, spec.price()) ? spec.price()
         : missing(c.marketValue, spec.marketValue()) ? spec.marketValue()
         : missing(c.assetClass, spec.assetClass()) ? spec.assetClass()
         : missing(c.currency, spec.currency()) ? spec.currency()
-        : missing(c.total, totalColumn) ? totalColumn : null;
+        : missing(c.total, totalColumn) ? totalColumn
+        : missing(c.costBasis, spec.costBasis()) ? spec.costBasis() : null;
     if (missing != null) {
       throw new InputException(String.format("source %s: %s: line %d: format %s: header has no"
           + " column '%s'", file.sourceId(), file.uri(), header.lineNumber(), spec.name(), missing));
@@ -236,7 +238,7 @@ public final class ConfiguredFormat implements ExportFormat {
 
   /** Column positions; -1 where the layout has none. */
   private record Columns(int account, int symbol, int quantity, int price, int marketValue,
-      int assetClass, int currency, int total) {
+      int assetClass, int currency, int total, int costBasis) {
     String cell(ExportRow row, int index) {
       return index < 0 ? null : row.cell(index);
     }

@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>As of: the "Date downloaded 07/30/2021 2:26 PM ET" line (or "Jul-30-2021"), wherever it is;
  * one whose date cannot be read stops the run. The file states no total per account.
+ *
+ * <p>Tax lots: a position's Cost Basis Total is one lot of unknown open date for its quantity
+ * (empty or "--": none); a cell that is not a number rejects the row.
  */
 public final class FidelityPositionsFormat implements ExportFormat {
   public static final String NAME = "fidelity-positions";
@@ -120,12 +123,14 @@ public final class FidelityPositionsFormat implements ExportFormat {
         return;
       }
       HoldingFields.emit(file, row, new HoldingFields.Cells(account, symbol,
-          row.cell(col.quantity()), cell(row, col.price()), ExportLines.UNCLASSIFIED, null), sink);
+          row.cell(col.quantity()), cell(row, col.price()), ExportLines.UNCLASSIFIED, null,
+          cell(row, col.costBasis())), sink);
     }
   }
 
   /** Where the columns are in one header row; null when the row is not a header. */
-  private record Columns(int account, int symbol, int quantity, int price, int value) {
+  private record Columns(int account, int symbol, int quantity, int price, int value,
+      int costBasis) {
     static Columns of(ExportRow row) {
       HeaderColumns h = new HeaderColumns(row.cells());
       int symbol = h.find("Symbol", "Ticker");
@@ -137,7 +142,8 @@ public final class FidelityPositionsFormat implements ExportFormat {
           h.find("Account Number", "Account Name/Number", "Account #", "Account"),
           symbol, quantity,
           h.find("Last Price", "Price", "Last"),
-          h.find("Current Value", "Market Value", "Value"));
+          h.find("Current Value", "Market Value", "Value"),
+          h.find("Cost Basis Total", "Cost Basis"));
     }
   }
 }

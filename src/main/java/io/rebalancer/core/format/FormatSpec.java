@@ -26,19 +26,32 @@ import java.util.List;
  * @param thousandsSeparator "," "." " " "'" or "" for none
  * @param asOf the line that states the export's date, or null: the layout states none
  * @param totalRow the row that states an account's total, or null: the layout states none
+ * @param costBasis column of a position's total cost, one tax lot of unknown open date, or null:
+ *     the layout states no lots
  */
 public record FormatSpec(String name, int headerLine, String headerMarker, String account,
     String symbol, String quantity, String price, String marketValue, String assetClass,
     String currency, List<String> cashSymbols, String cashSymbolSuffix,
     List<String> cashAssetClasses, List<String> skipRows, List<String> endRows,
-    String decimalSeparator, String thousandsSeparator, DateLine asOf, TotalRow totalRow)
-    implements Serializable {
+    String decimalSeparator, String thousandsSeparator, DateLine asOf, TotalRow totalRow,
+    String costBasis) implements Serializable {
 
   public FormatSpec {
     cashSymbols = List.copyOf(cashSymbols);
     cashAssetClasses = List.copyOf(cashAssetClasses);
     skipRows = List.copyOf(skipRows);
     endRows = List.copyOf(endRows);
+  }
+
+  /** A layout that states no tax lots. */
+  public FormatSpec(String name, int headerLine, String headerMarker, String account,
+      String symbol, String quantity, String price, String marketValue, String assetClass,
+      String currency, List<String> cashSymbols, String cashSymbolSuffix,
+      List<String> cashAssetClasses, List<String> skipRows, List<String> endRows,
+      String decimalSeparator, String thousandsSeparator, DateLine asOf, TotalRow totalRow) {
+    this(name, headerLine, headerMarker, account, symbol, quantity, price, marketValue,
+        assetClass, currency, cashSymbols, cashSymbolSuffix, cashAssetClasses, skipRows, endRows,
+        decimalSeparator, thousandsSeparator, asOf, totalRow, null);
   }
 
   /** A layout that states neither a date nor totals. */
@@ -49,7 +62,7 @@ public record FormatSpec(String name, int headerLine, String headerMarker, Strin
       String decimalSeparator, String thousandsSeparator) {
     this(name, headerLine, headerMarker, account, symbol, quantity, price, marketValue,
         assetClass, currency, cashSymbols, cashSymbolSuffix, cashAssetClasses, skipRows, endRows,
-        decimalSeparator, thousandsSeparator, null, null);
+        decimalSeparator, thousandsSeparator, null, null, null);
   }
 
   /**

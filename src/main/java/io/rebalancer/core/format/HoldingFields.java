@@ -1,6 +1,7 @@
 package io.rebalancer.core.format;
 
 import io.rebalancer.core.Holding;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.StoredNumbers;
 import java.math.BigDecimal;
@@ -16,12 +17,40 @@ public final class HoldingFields {
 
   private HoldingFields() {}
 
-  /** Raw cell texts of one holding row; null where the layout has no such column. */
+  /**
+   * Raw cell texts of one holding row; null where the layout has no such column.
+   *
+   * @param costBasis the position's total cost (one lot of unknown open date), or null
+   */
   public record Cells(String account, String symbol, String quantity, String price,
-      String assetClass, String currency) {}
+      String assetClass, String currency, String costBasis) {
+    /** A row of a layout without a cost-basis column. */
+    public Cells(String account, String symbol, String quantity, String price,
+        String assetClass, String currency) {
+      this(account, symbol, quantity, price, assetClass, currency, null);
+    }
+  }
 
-  /** Emits the row's holding, or rejects it with the first thing wrong with it. */
+  /** A holding passed to the sink, with the lot its cost-basis cell states (or null). */
+  record Emitted(Holding holding, Lot costBasisLot) {}
+
+  /**
+   * Emits the row's holding, then the lot its cost-basis cell states; or rejects the row with the
+   * first thing wrong with it.
+   */
   public static void emit(SourceFile file, ExportRow row, Cells cells, ParseSink sink) {
+    Emitted emitted = emitHolding(file, row, cells, sink);
+    if (emitted != null && emitted.costBasisLot() != null) {
+      sink.lot(emitted.costBasisLot());
+    }
+  }
+
+  /**
+   * Emits the row's holding or rejects it, and returns the holding with its cost-basis lot for
+   * the caller to emit (IBKR's Summary lot waits to see whether Lot rows detail it); null when
+   * the row was rejected.
+   */
+  static Emitted emitHolding(SourceFile file, ExportRow row, Cells cells, ParseSink sink) {
     String account = blankToNull(cells.account());
     if (account == null) {
       account = file.account();
@@ -59,7 +88,7 @@ public final class HoldingFields {
     }
     if (problem != null) {
       sink.rejected(reject(file, row, problem));
-      return;
+      return null;
     }
     boolean cash = Holding.isCash(symbol, assetClass);
     if (cash && price == null && Holding.CASH.equalsIgnoreCase(symbol)) {
@@ -69,11 +98,18 @@ public final class HoldingFields {
         assetClass == null ? Holding.CASH : assetClass, cash, file.sourceId(), file.uri(),
         row.lineNumber());
     String unstorable = StoredNumbers.problem(holding);
+    Lot lot = null;
+    try {
+      lot = ExportLots.ofCostBasis(file, row, holding, cells.costBasis());
+    } catch (NumberFormatException e) {
+      unstorable = unstorable == null ? e.getMessage() : unstorable;
+    }
     if (unstorable != null) {
       sink.rejected(reject(file, row, unstorable));
-    } else {
-      sink.holding(holding, row);
+      return null;
     }
+    sink.holding(holding, row);
+    return new Emitted(holding, lot);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.rebalancer.core.format;
 
 import io.rebalancer.core.Holding;
 import io.rebalancer.core.InputException;
+import io.rebalancer.core.Lot;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import java.util.Set;
  * header row, and may repeat it when its columns change. Only two sections hold holdings:
  * <ul>
  *   <li>Open Positions: each `Summary` Data row is a holding (quantity, Close Price, Asset Category
- *       as the asset class, Currency checked); its `Lot` rows detail a Summary and are recognised.
+ *       as the asset class, Currency checked); its `Lot` rows detail a Summary and are recognised,
+ *       never counted as holdings.
  *       Older statements have no DataDiscriminator column: then every Data row is a holding.
  *   <li>Cash Report: each `Ending Cash` Data row is the cash of one currency (Total): USD is a CASH
  *       holding, other currencies are rejected. The `Base Currency Summary` row re-counts the
@@ -38,6 +40,13 @@ import java.util.Set;
  * row that follows another with no position between them: it restates the group above in the base
  * currency (a EUR total, then the same in USD). The Net Asset Value section's total is not
  * reported: it counts interest and dividend accruals, which are not holdings.
+ *
+ * <p>Tax lots: each `Lot` row below a Summary is a lot of that holding: its Quantity, its Cost
+ * Basis, and its open date from the column whose header means it ({@link #OPEN_DATE_COLUMNS}:
+ * IBKR writes "Open", "2023-07-07, 15:39:46"); without such a column, of unknown date. A Lot
+ * row without a Cost Basis, or with a quantity of 0 or less (a short), is no lot; one whose
+ * quantity, Cost Basis or date cannot be read is rejected (its holding stays). A Summary with a
+ * Cost Basis and no Lot rows below it is one lot of unknown date.
  */
 public final class IbkrActivityFormat implements ExportFormat {
   public static final String NAME = "ibkr-activity";
@@ -50,16 +59,26 @@ public final class IbkrActivityFormat implements ExportFormat {
   private static final List<DateTimeFormatter> PERIOD_DATES =
       List.of(ExportDates.pattern("MMMM d, uuuu"), ExportDates.pattern("MMM d, uuuu"));
   private static final Set<String> KINDS = Set.of("header", "data", "total", "subtotal", "notes");
+  /** The headers of a lot's open date, by meaning. */
+  static final String[] OPEN_DATE_COLUMNS =
+      {"Open", "Open Date", "Open Date/Time", "Date/Time", "Date Acquired"};
+  private static final String LOT = "Open Positions lot (detail of its Summary row)";
 
   /** Column indexes in whole rows (section and kind included); -1 where the header has none. */
   private record Columns(int account, int discriminator, int assetCategory, int currency,
-      int symbol, int quantity, int multiplier, int price, int value, int summary, int total) {
+      int symbol, int quantity, int multiplier, int price, int value, int summary, int total,
+      int costBasis, int openDate) {
     static Columns of(HeaderColumns h) {
       return new Columns(h.find("account"), h.find("data discriminator"),
           h.find("asset category", "asset class"), h.find("currency"), h.find("symbol"),
           h.find("quantity", "position"), h.find("mult", "multiplier"),
           h.find("close price", "close", "mark price"), h.find("value", "market value"),
-          h.find("currency summary"), h.find("total"));
+          h.find("currency summary"), h.find("total"), h.find("cost basis"),
+          h.find(OPEN_DATE_COLUMNS));
+    }
+
+    boolean isLot(ExportRow row) {
+      return discriminator >= 0 && row.cell(discriminator).trim().equalsIgnoreCase("Lot");
     }
   }
 
@@ -72,6 +91,7 @@ public final class IbkrActivityFormat implements ExportFormat {
   public void read(SourceFile file, Iterable<ExportRow> rows, ParseSink sink) {
     Statement statement = new Statement(file, sink, statementAccounts(rows));
     rows.forEach(statement::row);
+    statement.endSummary();
     statement.statePositionsTotals();
   }
 
@@ -105,6 +125,10 @@ public final class IbkrActivityFormat implements ExportFormat {
     private final Map<String, StatedTotal> positionsTotals = new LinkedHashMap<>();
     /** A position row since the last Open Positions total: the next total is of a group. */
     private boolean positionsSinceTotal;
+    /** The Summary holding the rows below may detail with Lot rows; null after any other row. */
+    private Holding summary;
+    /** That Summary's Cost Basis as one lot, stated once it is known no Lot row details it. */
+    private Lot summaryLot;
 
     Statement(SourceFile file, ParseSink sink, Set<String> accounts) {
       this.file = file;
@@ -117,6 +141,10 @@ public final class IbkrActivityFormat implements ExportFormat {
       String kind = kind(row);
       String name = row.cell(0).trim();
       boolean holdingSection = section.equals(OPEN_POSITIONS) || section.equals(CASH_REPORT);
+      if (!(section.equals(OPEN_POSITIONS) && kind.equals("data") && headers.containsKey(section)
+          && headers.get(section).isLot(row))) {
+        endSummary();
+      }
       if (row.isBlank()) {
         sink.recognised(row, "blank");
       } else if (!holdingSection) {
@@ -150,7 +178,7 @@ public final class IbkrActivityFormat implements ExportFormat {
       if (col.discriminator() >= 0) {
         String discriminator = row.cell(col.discriminator()).trim();
         if (discriminator.equalsIgnoreCase("Lot")) {
-          sink.recognised(row, "Open Positions lot (detail of its Summary row)");
+          lot(row, col);
           return;
         } else if (!discriminator.equalsIgnoreCase("Summary")) {
           reject(row, "unknown DataDiscriminator '" + discriminator
@@ -170,11 +198,55 @@ public final class IbkrActivityFormat implements ExportFormat {
       } else if (account == null && accounts.size() > 1) {
         reject(row, severalAccounts());
       } else {
-        HoldingFields.emit(file, row, new HoldingFields.Cells(account, row.cell(col.symbol()),
-            quantity, price,
-            col.assetCategory() < 0 ? HoldingFields.UNCLASSIFIED : row.cell(col.assetCategory()),
-            col.currency() < 0 ? null : row.cell(col.currency())), sink);
+        HoldingFields.Emitted emitted = HoldingFields.emitHolding(file, row,
+            new HoldingFields.Cells(account, row.cell(col.symbol()), quantity, price,
+                col.assetCategory() < 0 ? HoldingFields.UNCLASSIFIED
+                    : row.cell(col.assetCategory()),
+                col.currency() < 0 ? null : row.cell(col.currency()),
+                col.costBasis() < 0 ? null : row.cell(col.costBasis())), sink);
+        if (emitted != null) {
+          summary = emitted.holding();
+          summaryLot = emitted.costBasisLot();
+        }
       }
+    }
+
+    /** The Summary above is done with: its own lot stands when no Lot row detailed it. */
+    void endSummary() {
+      if (summaryLot != null) {
+        sink.lot(summaryLot); // still right after its holding, as the sink expects
+      }
+      summary = null;
+      summaryLot = null;
+    }
+
+    /**
+     * A Lot row: recognised, never a holding; a lot of the Summary above (same account and
+     * symbol), which then stands for its Summary's Cost Basis.
+     */
+    private void lot(ExportRow row, Columns col) {
+      String account = account(row, col);
+      account = account == null ? file.account() : account;
+      if (summary == null || !summary.symbol().equals(row.cell(col.symbol()).trim())
+          || !summary.accountId().equals(account)) {
+        sink.recognised(row, LOT); // it details no holding read here
+        return;
+      }
+      summaryLot = null;
+      Lot lot;
+      try {
+        lot = ExportLots.ofLotRow(file, row, summary, row.cell(col.quantity()),
+            col.costBasis() < 0 ? null : row.cell(col.costBasis()),
+            col.openDate() < 0 ? null : row.cell(col.openDate()));
+      } catch (NumberFormatException e) {
+        reject(row, "lot of " + summary.symbol() + ": " + e.getMessage()
+            + " (the holding is kept; this lot is not)");
+        return;
+      }
+      if (lot != null) {
+        sink.lot(lot);
+      }
+      sink.recognised(row, LOT);
     }
 
     /** The statement period's end: the date, or the second of "date - date". */

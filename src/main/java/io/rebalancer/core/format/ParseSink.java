@@ -1,6 +1,7 @@
 package io.rebalancer.core.format;
 
 import io.rebalancer.core.Holding;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.RejectedRow;
 
 /** Where a format puts its verdict on each row: exactly one call per row read. */
@@ -18,6 +19,14 @@ public interface ParseSink {
    * never calls it. Not a verdict: the row that states it also gets one.
    */
   default void asOf(AsOf asOf) {}
+
+  /**
+   * A tax lot the export states, of the holding last passed to {@link #holding}: a layout's
+   * cost-basis column (right after its row's holding) or an IBKR Lot row (after its Summary's
+   * holding). Not a verdict: its row gets one too. A sink that rejects that holding after all
+   * (no price anywhere) drops its lots with it.
+   */
+  default void lot(Lot lot) {}
 
   /** A total the export states for one account, to reconcile with its holdings. Not a verdict. */
   default void statedTotal(StatedTotal total) {}

@@ -53,6 +53,9 @@ import java.util.regex.Pattern;
  * <p>Asset class: the Security Type / Asset Type cell as written ("ETFs &amp; Closed End Funds");
  * UNCLASSIFIED when the layout has no such column or the cell says "--". Money-market funds bought
  * as positions (SWVXX) stay positions; only the "Cash &amp; ..." row is the account's cash.
+ *
+ * <p>Tax lots: a position's Cost Basis cell is one lot of unknown open date for its quantity
+ * ("--" or "N/A": none); a cell that is not a number rejects the row.
  */
 public final class SchwabPositionsFormat implements ExportFormat {
   public static final String NAME = "schwab-positions";
@@ -94,7 +97,8 @@ public final class SchwabPositionsFormat implements ExportFormat {
   }
 
   /** Where the columns are in one header row; null when the row is not a header. */
-  private record Columns(int symbol, int quantity, int price, int marketValue, int assetClass) {
+  private record Columns(int symbol, int quantity, int price, int marketValue, int assetClass,
+      int costBasis) {
     static Columns of(ExportRow row) {
       HeaderColumns h = new HeaderColumns(row.cells());
       int symbol = h.find("Symbol", "Ticker", "Symbol/CUSIP");
@@ -105,7 +109,8 @@ public final class SchwabPositionsFormat implements ExportFormat {
       return new Columns(symbol, quantity,
           h.find("Price", "Last Price", "Price ($)", "Last"),
           h.find("Market Value", "Mkt Val", "Mkt Val (Market Value)", "Market Value ($)", "Value"),
-          h.find("Security Type", "Asset Type", "Type", "Asset Class", "Security Class"));
+          h.find("Security Type", "Asset Type", "Type", "Asset Class", "Security Class"),
+          h.find("Cost Basis", "Cost Basis ($)"));
     }
   }
 
@@ -165,7 +170,8 @@ public final class SchwabPositionsFormat implements ExportFormat {
         String assetClass = cell(row, columns.assetClass());
         HoldingFields.emit(file, row, new HoldingFields.Cells(account, row.cell(columns.symbol()),
             row.cell(columns.quantity()), cell(row, columns.price()),
-            Numbers.isMissing(assetClass) ? ExportLines.UNCLASSIFIED : assetClass, null), sink);
+            Numbers.isMissing(assetClass) ? ExportLines.UNCLASSIFIED : assetClass, null,
+            cell(row, columns.costBasis())), sink);
       }
     }
 

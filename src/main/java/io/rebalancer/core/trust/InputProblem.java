@@ -18,6 +18,8 @@ public record InputProblem(Kind kind, String key, String message) {
     EXPORT_DATE,
     /** An account's holdings do not add up to the total its export states. */
     UNRECONCILED_TOTAL,
+    /** An account's tax lots of a symbol add up to more than it holds of it. */
+    LOTS_EXCEED_HOLDING,
     /** A held or model symbol whose latest close is too old. */
     STALE_PRICE,
   }

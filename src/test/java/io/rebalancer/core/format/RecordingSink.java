@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import io.rebalancer.core.Holding;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.RejectedRow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,12 @@ final class RecordingSink implements ParseSink {
   /** The as-of dates reported (at most one per file: the test of {@link #read} checks it). */
   final List<AsOf> asOfs = new ArrayList<>();
   final List<StatedTotal> totals = new ArrayList<>();
+  final List<Lot> lots = new ArrayList<>();
+  /**
+   * Holdings and lots in the order they came, as "holding SYMBOL line" and "lot SYMBOL line":
+   * a lot must follow its holding, with no other holding between.
+   */
+  final List<String> holdingsAndLots = new ArrayList<>();
   private int verdicts;
 
   /** Reads the text in the format, checking that every row got exactly one verdict. */
@@ -75,6 +82,7 @@ final class RecordingSink implements ParseSink {
   @Override
   public void holding(Holding holding, ExportRow row) {
     holdings.add(holding);
+    holdingsAndLots.add("holding " + holding.symbol() + " " + holding.lineNumber());
     verdicts++;
   }
 
@@ -98,5 +106,23 @@ final class RecordingSink implements ParseSink {
   @Override
   public void statedTotal(StatedTotal total) {
     totals.add(total);
+  }
+
+  @Override
+  public void lot(Lot lot) {
+    lots.add(lot);
+    holdingsAndLots.add("lot " + lot.symbol() + " " + lot.lineNumber());
+  }
+
+  /** Lots as "account|symbol|lot_id|open date or -|quantity|cost basis|line". */
+  List<String> lots() {
+    return lots.stream().map(RecordingSink::described).toList();
+  }
+
+  static String described(Lot l) {
+    return String.join("|", l.accountId(), l.symbol(), l.lotId(),
+        l.openDate() == null ? "-" : l.openDate().toString(), l.quantity().toPlainString(),
+        l.costBasis() == null ? "null" : l.costBasis().toPlainString(),
+        String.valueOf(l.lineNumber()));
   }
 }

@@ -74,6 +74,8 @@ class SampleExportsTest {
     assertThat(sink.totals(), contains("1234|Account Total|164164.68|with cash|8",
         "5678|Account Total|67908.00|with cash|14"));
     holdingsAddUpToTheirTotals(sink);
+    assertThat(sink.lots().size(), is(sink.holdings.stream().filter(h -> !h.cash()).toList()
+        .size())); // every position states its Cost Basis: one lot each
   }
 
   @Test
@@ -82,6 +84,9 @@ class SampleExportsTest {
     assertThat(sink.asOf(), is("2026-11-20 19:02 line 10"));
     assertThat(sink.totals, is(empty()));
     assertThat(sink.rejected, is(empty()));
+    assertThat(sink.lots(), contains(
+        "Z12345678|VXUS|Portfolio_Positions_Nov-20-2026.csv:3|-|800|48800.00|3",
+        "Z12345678|MSFT|Portfolio_Positions_Nov-20-2026.csv:4|-|40|16400.00|4"));
   }
 
   @Test
@@ -89,6 +94,7 @@ class SampleExportsTest {
     RecordingSink sink = read("BROKERAGE_003");
     assertThat(sink.asOf(), is(nullValue()));
     assertThat(sink.totals, is(empty()));
+    assertThat(sink.lots, is(empty())); // no cost-basis column
   }
 
   @Test
@@ -99,6 +105,7 @@ class SampleExportsTest {
     assertThat(sink.totals(), contains("2203|Net Account Value|44856.82|with cash|3",
         "2203|TOTAL|44856.82|with cash|14"));
     holdingsAddUpToTheirTotals(sink);
+    assertThat(sink.lots, is(empty())); // Price Paid is per share, not a total cost basis
   }
 
   @Test
@@ -108,6 +115,12 @@ class SampleExportsTest {
     assertThat(sink.totals(), contains(
         "U1234567|Open Positions Total (USD)|30354.730805|no cash|14"));
     holdingsAddUpToTheirTotals(sink);
+    // BND's two Lot rows, one bought within a year of the run date and one more than a year
+    // before; VXUS has no Lot rows, so its Summary's Cost Basis is one lot of unknown date
+    assertThat(sink.lots(), contains(
+        "U1234567|BND|U1234567_20261120.csv:11|2026-06-02|250|18102.5|11",
+        "U1234567|BND|U1234567_20261120.csv:12|2024-03-15|150|11077.5|12",
+        "U1234567|VXUS|U1234567_20261120.csv:13|-|10.0545|636.162|13"));
   }
 
   @Test
