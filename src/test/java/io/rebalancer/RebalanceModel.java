@@ -13,6 +13,7 @@ import io.rebalancer.core.HoldingPricing;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.HouseholdRules;
 import io.rebalancer.core.InputException;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.ModelBook;
 import io.rebalancer.core.ModelLookup;
@@ -27,6 +28,7 @@ import io.rebalancer.core.format.ExportFormats;
 import io.rebalancer.core.format.ExportRow;
 import io.rebalancer.core.format.ExportRows;
 import io.rebalancer.core.format.HouseholdFile;
+import io.rebalancer.core.format.LotFile;
 import io.rebalancer.core.format.ParseSink;
 import io.rebalancer.core.format.ReferenceFiles;
 import io.rebalancer.core.format.SecurityFile;
@@ -81,6 +83,13 @@ final class RebalanceModel {
           .forEach(h -> householdRules.put(h.householdId(), h));
     }
 
+    Map<AccountKey, List<Lot>> fileLots = new HashMap<>();
+    if (config.lots() != null) {
+      LotFile.lots(config.lots(), reader(config.lots()), runDate)
+          .forEach(l -> fileLots.computeIfAbsent(l.account(), k -> new ArrayList<>()).add(l));
+    }
+    Map<AccountKey, List<Lot>> exportLots = new HashMap<>();
+
     Map<AccountKey, List<Holding>> holdings = new TreeMap<>();
     Map<AccountKey, List<String>> rawLines = new HashMap<>();
     List<RejectedRow> rejected = new ArrayList<>();
@@ -92,8 +101,12 @@ final class RebalanceModel {
         ExportFormats.builtIn(source.format()).orElseThrow().read(
             new SourceFile(source.id(), source.brokerage(), uri, source.account()), rows,
             new ParseSink() {
+              /** The holding whose lots the export states next; null after a rejected row. */
+              private Holding last;
+
               @Override
               public void holding(Holding h, ExportRow row) {
+                last = null;
                 // The core's verdicts, as the pipeline's steps call them: priced, classified by
                 // the security master, then joined.
                 HoldingPricing pricing = HoldingPricing.of(h, prices);
@@ -103,6 +116,7 @@ final class RebalanceModel {
                 }
                 holdings.computeIfAbsent(h.account(), k -> new ArrayList<>())
                     .add(master.classify(pricing.holding()));
+                last = h;
                 rawLines.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(row.raw());
               }
 
@@ -110,7 +124,16 @@ final class RebalanceModel {
               public void recognised(ExportRow row, String what) {}
 
               @Override
+              public void lot(Lot lot) {
+                if (last != null && last.accountId().equals(lot.accountId())
+                    && last.symbol().equals(lot.symbol())) {
+                  exportLots.computeIfAbsent(lot.account(), k -> new ArrayList<>()).add(lot);
+                }
+              }
+
+              @Override
               public void rejected(RejectedRow row) {
+                last = null;
                 rejected.add(row);
               }
             });
@@ -119,7 +142,9 @@ final class RebalanceModel {
     Map<AccountKey, AccountHoldings> joined = new TreeMap<>();
     holdings.forEach((key, list) -> {
       List<AccountInfo> listed = accounts.containsKey(key) ? List.of(accounts.get(key)) : List.of();
-      AccountJoin join = AccountJoin.of(key, listed, list, config.accounts());
+      AccountJoin join = AccountJoin.of(key, listed, list,
+          fileLots.getOrDefault(key, List.of()), exportLots.getOrDefault(key, List.of()),
+          config.accounts());
       if (join.problem() != null) {
         throw new InputException(join.problem().message());
       }
@@ -135,7 +160,8 @@ final class RebalanceModel {
     Map<String, List<AccountAnalysis>> households = new TreeMap<>();
     joined.forEach((key, account) -> {
       ModelLookup.ofAccount(account.info(), models); // an account on an unknown model stops the run
-      AccountAnalysis a = AccountAnalyzer.analyze(account.info(), account.holdings(), prices);
+      AccountAnalysis a = AccountAnalyzer.analyze(account.info(), account.holdings(),
+          account.lots(), prices);
       households.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
     });
     List<HouseholdPlan> plans = new ArrayList<>();
