@@ -51,7 +51,7 @@ final class SummaryLines {
    * The sells' estimated taxable gains, only when some sell took a lot of known basis: a run
    * without lots prints as it did before lots existed.
    */
-  private void realizedGains(Publisher.StagedSummary s) {
+  void realizedGains(Publisher.StagedSummary s) {
     if (s.knownBasisLots() == 0) {
       return;
     }

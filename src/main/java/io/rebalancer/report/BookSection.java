@@ -63,10 +63,10 @@ final class BookSection {
     if (!g.shown()) {
       return text("");
     }
-    return table().withClass("largest-gains").with(caption("Largest estimated realised gains"
-            + " (taxable accounts only; " + Numbers.count(g.washSaleLots()) + " taxable lot"
-            + (g.washSaleLots() == 1 ? "" : "s") + " sold at risk of a wash sale in the book)")
-            .attr("data-wash-sale-lots", g.washSaleLots()),
+    return table().withClass("largest-gains").attr("data-wash-sale-lots", g.washSaleLots())
+        .with(caption("Largest estimated realised gains (taxable accounts only; "
+            + Numbers.count(g.washSaleLots()) + " taxable lot" + (g.washSaleLots() == 1 ? "" : "s")
+            + " sold at risk of a wash sale in the book)"),
         thead(tr(th("household"), th("short-term").withClass("num"),
             th("long-term").withClass("num"), th("unknown term").withClass("num"),
             th("estimated gain").withClass("num"), th("shares of unknown basis").withClass("num"),
