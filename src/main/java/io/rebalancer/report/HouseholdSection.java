@@ -9,7 +9,6 @@ import static j2html.TagCreator.section;
 import static j2html.TagCreator.span;
 import static j2html.TagCreator.table;
 import static j2html.TagCreator.tbody;
-import static j2html.TagCreator.tfoot;
 import static j2html.TagCreator.td;
 import static j2html.TagCreator.text;
 import static j2html.TagCreator.th;
@@ -197,26 +196,27 @@ final class HouseholdSection {
         }
       }
     }
-    return table().withClass("gains").with(caption("Realised gains: " + d.gains().size()
-            + " lot" + (d.gains().size() == 1 ? "" : "s") + " sold"),
-        thead(tr(th("account"), th("symbol"), th("lot"), th("term"),
-            th("quantity").withClass("num"), th("cost basis").withClass("num"),
-            th("proceeds").withClass("num"), th("gain").withClass("num"), th("wash sale"))),
-        tbody(each(d.gains(), HouseholdSection::gainRow)),
-        tfoot(tr(th("taxable accounts, estimated").attr("colspan", "7"),
-            th().withClass("num taxable-totals").with(
-                span(Numbers.money(shortTerm)).withClass("short-term"), text(" short-term, "),
-                span(Numbers.money(longTerm)).withClass("long-term"), text(" long-term"),
-                unknownTerm.signum() == 0 ? text("") : text(", " + Numbers.money(unknownTerm)
-                    + " of unknown term")), th(""))));
+    return div().withClass("gains-box").with(
+        table().withClass("gains").with(caption("Realised gains: " + d.gains().size()
+                + " lot" + (d.gains().size() == 1 ? "" : "s") + " sold"),
+            thead(tr(th("account"), th("symbol"), th("lot"), th("term"),
+                th("quantity").withClass("num"), th("cost basis").withClass("num"),
+                th("proceeds").withClass("num"), th("gain").withClass("num"), th("wash sale"))),
+            tbody(each(d.gains(), HouseholdSection::gainRow))),
+        p().withClass("facts gain-totals").with(text("Estimated gain in taxable accounts: "),
+            span(Numbers.money(shortTerm)).withClass("num short-term"), text(" short-term, "),
+            span(Numbers.money(longTerm)).withClass("num long-term"), text(" long-term"),
+            unknownTerm.signum() == 0 ? text("") : text(", " + Numbers.money(unknownTerm)
+                + " of unknown term")));
   }
 
   private static DomContent gainRow(Gain g) {
     return tr(td().with(text(g.brokerageId() + " " + g.accountId() + " "),
             span(g.accountType()).withClass("muted")), td(g.symbol()),
         td(g.lotId().isEmpty() ? span("rest of the holding").withClass("muted")
-            : text(g.lotId())).withClass("mono"),
-        td(g.term() + (g.openDate() == null ? "" : ", opened " + g.openDate())),
+            : span(g.lotId()).withClass("mono")),
+        td().with(text(g.term()), g.openDate() == null ? text("")
+            : span(" since " + g.openDate()).withClass("muted")),
         td(Numbers.plain(g.quantity())).withClass("num quantity"),
         td(g.costBasis() == null ? "unknown" : Numbers.money(g.costBasis()))
             .withClass("num cost-basis"),
