@@ -52,7 +52,7 @@ public record RealizedGainTotals(BigDecimal shortTermGain, BigDecimal longTermGa
         washSaleLots + o.washSaleLots, knownBasisLots + o.knownBasisLots);
   }
 
-  /** Whether some sell took a lot of known basis: only then do the summary and report show gains. */
+  /** Whether some sell took a lot of known basis: only then do the summary and report show them. */
   public boolean shown() {
     return knownBasisLots > 0;
   }

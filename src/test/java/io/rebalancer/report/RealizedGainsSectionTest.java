@@ -2,9 +2,9 @@ package io.rebalancer.report;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import io.rebalancer.config.ConfigLoader;
 import io.rebalancer.config.PipelineConfig;
