@@ -37,6 +37,7 @@ final class SummaryLines {
         s.accounts(), s.households(), s.rebalanced(), s.withinTolerance());
     out.printf("  %d orders (%d sells for %s, %d buys for %s), %d unplaced trades%n", s.orders(),
         s.sells(), money(s.sellAmount()), s.buys(), money(s.buyAmount()), s.unplaced());
+    realizedGains(s);
     out.printf("  wrote %s%n", p.ordersFile());
     out.printf("  wrote %s%n", p.reportFile());
     if (p.rejectedFile() != null) {
@@ -44,6 +45,21 @@ final class SummaryLines {
     }
     out.printf("  loaded %s (%d data-quality checks passed)%n", p.warehouse(), p.run().checks());
     out.printf("  done in %.1f s%n", elapsed.toMillis() / 1000.0);
+  }
+
+  /**
+   * The sells' estimated taxable gains, only when some sell took a lot of known basis: a run
+   * without lots prints as it did before lots existed.
+   */
+  void realizedGains(Publisher.StagedSummary s) {
+    if (s.knownBasisLots() == 0) {
+      return;
+    }
+    out.printf("  estimated realised gains in taxable accounts: %s short-term, %s long-term, %s"
+        + " of unknown term (%d lot%s of known basis sold, %d taxable lot%s at risk of a wash"
+        + " sale; table realized_gains)%n", money(s.shortTermGain()), money(s.longTermGain()),
+        money(s.unknownTermGain()), s.knownBasisLots(), s.knownBasisLots() == 1 ? "" : "s",
+        s.washSaleLots(), s.washSaleLots() == 1 ? "" : "s");
   }
 
   /** How many of a source's files the summary names; source_files has them all. */

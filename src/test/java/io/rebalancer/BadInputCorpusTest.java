@@ -44,7 +44,8 @@ class BadInputCorpusTest {
   private static final Path CORPUS = corpus();
   /** Every table a run loads per run date: a failed run leaves them all empty. */
   private static final List<String> PER_RUN_TABLES = List.of("holdings", "portfolio_metrics",
-      "allocations", "trade_orders", "unplaced_trades", "rejected_records", "source_counts");
+      "allocations", "trade_orders", "unplaced_trades", "realized_gains", "rejected_records",
+      "source_counts");
 
   /** One line of cases.tsv. */
   record Case(String name, String input, String file, String outcome, Long line,

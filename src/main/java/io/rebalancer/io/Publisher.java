@@ -53,10 +53,15 @@ public final class Publisher {
   /** How many price breaks the summary lists; the warehouse has them all. */
   static final int LISTED_PRICE_BREAKS = 5;
 
-  /** The run's totals, as staged by the pipeline. */
+  /**
+   * The run's totals, as staged by the pipeline.
+   *
+   * @param knownBasisLots lots of known basis sold in any account: 0 when the run had no lots
+   */
   public record StagedSummary(long households, long accounts, long rebalanced,
       long withinTolerance, long sells, long buys, long unplaced, String sellAmount,
-      String buyAmount, String totalValue) {
+      String buyAmount, String totalValue, String shortTermGain, String longTermGain,
+      String unknownTermGain, long washSaleLots, long knownBasisLots) {
     public long orders() {
       return sells + buys;
     }
@@ -224,6 +229,7 @@ public final class Publisher {
     return new StagedSummary(r.getLong("households"), r.getLong("accounts"),
         r.getLong("rebalanced"), r.getLong("within_tolerance"), r.getLong("sells"),
         r.getLong("buys"), r.getLong("unplaced"), r.get("sell_amount"), r.get("buy_amount"),
-        r.get("total_value"));
+        r.get("total_value"), r.get("short_term_gain"), r.get("long_term_gain"),
+        r.get("unknown_term_gain"), r.getLong("wash_sale_lots"), r.getLong("known_basis_lots"));
   }
 }

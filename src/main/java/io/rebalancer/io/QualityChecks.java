@@ -62,13 +62,14 @@ public final class QualityChecks {
             + " > greatest(m.cash_value - m.cash_reserve, 0)"
             + " + sum(CASE WHEN o.side = 'SELL' THEN " + cost + " ELSE 0 END)"
             + " + " + DecimalSql.productError("count(*)")));
-    checks.add(new Check("sells_within_holdings",
-        "SELECT o.brokerage_id, o.account_id, o.symbol FROM trade_orders o JOIN holdings h"
-            + " ON h.run_date = o.run_date AND h.brokerage_id = o.brokerage_id"
-            + " AND h.account_id = o.account_id AND h.symbol = o.symbol AND NOT h.is_cash"
-            + " WHERE o.run_date = ? AND o.side = 'SELL' AND o.quantity > h.quantity"));
+    checks.add(sellsWithinHoldings());
     checks.add(weightsSumToOne());
     checks.add(postTradeWeightIsWeightWithoutOrders());
+    // One condition for both rules: a known basis has its gain to the cent, and an unknown
+    // basis (NULL) has none, since proceeds - NULL is NULL.
+    checks.add(new Check("realized_gains_gain_is_proceeds_less_cost_basis",
+        "SELECT order_id, lot_id, proceeds, cost_basis, gain FROM realized_gains"
+            + " WHERE run_date = ? AND gain IS DISTINCT FROM proceeds - cost_basis"));
     // The run fails on an unreconciled total before it loads; this keeps the table honest.
     checks.add(new Check("source_reconciliation_within_tolerance",
         "SELECT source_uri, line_number, account_id, stated_total, parsed_total"
@@ -101,6 +102,33 @@ public final class QualityChecks {
 
   private static String stagedKeyName(Table<?> t) {
     return "unique_staged_" + t.name() + "(" + String.join(", ", t.key()) + ")";
+  }
+
+  /**
+   * A sell is within its holding: of no more shares than the account holds of the symbol, and
+   * taken from the holding's lots, each a realized_gains row of its order_id, which add up to its
+   * quantity exactly; no such row is without its SELL order. The violation names its problem
+   * last.
+   */
+  private static Check sellsWithinHoldings() {
+    return new Check("sells_within_holdings", "SELECT brokerage_id, account_id, symbol, order_id,"
+        + " problem FROM (SELECT o.brokerage_id, o.account_id, o.symbol, o.order_id,"
+        + " 'more than held' AS problem FROM trade_orders o JOIN holdings h"
+        + " ON h.run_date = o.run_date AND h.brokerage_id = o.brokerage_id"
+        + " AND h.account_id = o.account_id AND h.symbol = o.symbol AND NOT h.is_cash"
+        + " WHERE o.run_date = ? AND o.side = 'SELL' AND o.quantity > h.quantity"
+        + " UNION ALL SELECT coalesce(o.brokerage_id, g.brokerage_id),"
+        + " coalesce(o.account_id, g.account_id), coalesce(o.symbol, g.symbol), order_id,"
+        + " CASE WHEN o.order_id IS NULL THEN 'realized_gains rows without their SELL order'"
+        + " WHEN g.order_id IS NULL THEN 'no realized_gains rows'"
+        + " ELSE 'realized_gains rows of ' || g.quantity || ' shares, not ' || o.quantity END"
+        + " FROM (SELECT brokerage_id, account_id, symbol, order_id, quantity FROM trade_orders"
+        + " WHERE run_date = ? AND side = 'SELL') o FULL JOIN (SELECT order_id,"
+        + " min(brokerage_id) AS brokerage_id, min(account_id) AS account_id,"
+        + " min(symbol) AS symbol, sum(quantity) AS quantity FROM realized_gains"
+        + " WHERE run_date = ? GROUP BY order_id) g USING (order_id)"
+        + " WHERE o.quantity IS DISTINCT FROM g.quantity)"
+        + " ORDER BY brokerage_id, account_id, symbol, order_id LIMIT 1");
   }
 
   /**

@@ -5,6 +5,7 @@ import io.rebalancer.core.Allocation;
 import io.rebalancer.core.ClassAllocation;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.PricePoint;
+import io.rebalancer.core.RealizedGain;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.RunSummary;
 import io.rebalancer.core.SourceTally;
@@ -72,6 +73,11 @@ public final class WarehouseRows {
 
   public static WarehouseRow unplaced(LocalDate runDate, UnplacedTrade u) {
     return WarehouseTables.UNPLACED_TRADES.row(new Dated<>(runDate, u));
+  }
+
+  /** A lot (or part of one) a sell order took. */
+  public static WarehouseRow realizedGain(LocalDate runDate, RealizedGain g) {
+    return WarehouseTables.REALIZED_GAINS.row(new Dated<>(runDate, g));
   }
 
   public static WarehouseRow rejected(LocalDate runDate, RejectedRow r) {

@@ -1,6 +1,8 @@
 package io.rebalancer.io;
 
+import static io.rebalancer.io.Cells.CENTS;
 import static io.rebalancer.io.Cells.MONEY;
+import static io.rebalancer.io.Cells.cents;
 import static io.rebalancer.io.Cells.date;
 import static io.rebalancer.io.Cells.exact;
 import static io.rebalancer.io.Cells.money;
@@ -12,6 +14,7 @@ import io.rebalancer.core.Allocation;
 import io.rebalancer.core.ClassAllocation;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.PricePoint;
+import io.rebalancer.core.RealizedGain;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.RunSummary;
 import io.rebalancer.core.SourceTally;
@@ -152,7 +155,7 @@ public final class WarehouseTables {
           .required("side", TEXT, r -> r.value().side().name())
           .required("quantity", MONEY, r -> money(r.value().quantity()))
           .required("price", MONEY, r -> money(r.value().price()))
-          .required("estimated_amount", "DECIMAL(38,2)",
+          .required("estimated_amount", CENTS,
               r -> r.value().estimatedAmount().toPlainString())
           // the file's 6-decimal weights; a household worth little beside one of its positions
           // (cash close to minus the rest) has weights of thousands or millions
@@ -171,6 +174,33 @@ public final class WarehouseTables {
           .column("quantity", MONEY, r -> money(r.value().quantity()))
           .required("reason", TEXT, r -> r.value().reason())
           .key("run_date", "household_id", "symbol", "side")
+          .build();
+
+  /**
+   * Each lot (or part of one) a SELL order takes, keyed by the sell's order_id and the lot's id
+   * (empty for the unknown-basis remainder, which an account's symbol has at most one of). Money
+   * at cents as the orders' estimated_amount; cost_basis and gain are NULL when the basis is
+   * unknown, open_date when the lot's date is.
+   */
+  public static final Table<Dated<RealizedGain>> REALIZED_GAINS =
+      Table.<Dated<RealizedGain>>named("realized_gains")
+          .column("run_date", DATE, r -> date(r.runDate()))
+          .column("order_id", TEXT, r -> r.value().orderId(r.runDate()))
+          .required("household_id", TEXT, r -> r.value().householdId())
+          .required("brokerage_id", TEXT, r -> r.value().brokerageId())
+          .required("account_id", TEXT, r -> r.value().accountId())
+          .required("account_type", TEXT, r -> r.value().accountType().label())
+          .required("symbol", TEXT, r -> r.value().symbol())
+          .column("lot_id", TEXT, r -> r.value().lotId())
+          .column("open_date", DATE, r -> r.value().openDate() == null ? null
+              : date(r.value().openDate()))
+          .required("quantity", MONEY, r -> money(r.value().quantity()))
+          .column("cost_basis", CENTS, r -> cents(r.value().costBasis()))
+          .required("proceeds", CENTS, r -> cents(r.value().proceeds()))
+          .column("gain", CENTS, r -> cents(r.value().gain()))
+          .required("term", TEXT, r -> r.value().term().label())
+          .required("wash_sale_risk", FLAG, r -> String.valueOf(r.value().washSaleRisk()))
+          .key("run_date", "order_id", "lot_id")
           .build();
 
   public static final Table<Dated<RejectedRow>> REJECTED_RECORDS =
@@ -306,24 +336,32 @@ public final class WarehouseTables {
           .column("sell_amount", MONEY, r -> exact(r.value().sellAmount()))
           .column("buy_amount", MONEY, r -> exact(r.value().buyAmount()))
           .column("total_value", MONEY, r -> exact(r.value().totalValue()))
+          // taxable accounts' estimated gains by term, their wash-sale risks, and the lots of
+          // known basis sold in any account (0: the summary shows no gains)
+          .column("short_term_gain", MONEY, r -> exact(r.value().gains().shortTermGain()))
+          .column("long_term_gain", MONEY, r -> exact(r.value().gains().longTermGain()))
+          .column("unknown_term_gain", MONEY, r -> exact(r.value().gains().unknownTermGain()))
+          .column("wash_sale_lots", COUNT, r -> number(r.value().gains().washSaleLots()))
+          .column("known_basis_lots", COUNT, r -> number(r.value().gains().knownBasisLots()))
           .key("run_date")
           .load(Table.Load.NONE)
           .build();
 
   /** The tables a run loads from its staged rows, in load order. */
   public static final List<Table<?>> LOADED = List.of(PRICES, HOLDINGS, PORTFOLIO_METRICS,
-      ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
-      SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION, PRICE_BREAKS);
+      ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REALIZED_GAINS,
+      REJECTED_RECORDS, SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION, PRICE_BREAKS);
 
   /** Every table of the warehouse file. */
   public static final List<Table<?>> STORED = List.of(PRICES, HOLDINGS, PORTFOLIO_METRICS,
-      ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REJECTED_RECORDS,
-      SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION, PRICE_BREAKS, PIPELINE_RUNS);
+      ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES, REALIZED_GAINS,
+      REJECTED_RECORDS, SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION, PRICE_BREAKS,
+      PIPELINE_RUNS);
 
   private static final Map<String, Table<?>> BY_NAME = List.of(PRICES, HOLDINGS,
       PORTFOLIO_METRICS, ALLOCATIONS, ASSET_CLASS_ALLOCATIONS, TRADE_ORDERS, UNPLACED_TRADES,
-      REJECTED_RECORDS, SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION, PRICE_BREAKS,
-      PIPELINE_RUNS, RUN_SUMMARY, INPUT_PROBLEMS).stream()
+      REALIZED_GAINS, REJECTED_RECORDS, SOURCE_COUNTS, SOURCE_FILES, SOURCE_RECONCILIATION,
+      PRICE_BREAKS, PIPELINE_RUNS, RUN_SUMMARY, INPUT_PROBLEMS).stream()
       .collect(Collectors.toMap(Table::name, Function.identity()));
 
   private WarehouseTables() {}

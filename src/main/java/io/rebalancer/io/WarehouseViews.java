@@ -127,6 +127,29 @@ final class WarehouseViews {
       + " ELSE 'gone_order' END, household_id, brokerage_id, account_id, symbol, side, quantity,"
       + " previous_quantity, NULL, NULL, NULL FROM order_changes, dates d";
 
+  /**
+   * Each household's estimated realised gain of each run date: what its sells would be taxed on
+   * now, so taxable accounts only (a sale in an IRA is not). Gains by term of the lots of known
+   * basis, the shares sold of unknown basis, the lots at risk of a wash sale. Only households
+   * whose sells took some lot of known basis (in any account) have a row, so a book without lots
+   * has none.
+   */
+  private static final String HOUSEHOLD_REALIZED_GAINS =
+      "CREATE OR REPLACE VIEW household_realized_gains AS SELECT run_date, household_id,"
+      + taxable("sum(gain)", "term = 'short'") + " AS short_term_gain,"
+      + taxable("sum(gain)", "term = 'long'") + " AS long_term_gain,"
+      + taxable("sum(gain)", "term = 'unknown'") + " AS unknown_term_gain,"
+      + taxable("sum(gain)", "true") + " AS taxable_gain,"
+      + taxable("sum(quantity)", "cost_basis IS NULL") + " AS unknown_basis_shares,"
+      + " count(*) FILTER (WHERE account_type = 'taxable' AND wash_sale_risk) AS wash_sale_lots"
+      + " FROM realized_gains GROUP BY run_date, household_id HAVING count(cost_basis) > 0";
+
+  /** An aggregate over the taxable rows that meet a condition; 0 where there are none. */
+  private static String taxable(String aggregate, String condition) {
+    return " coalesce(" + aggregate + " FILTER (WHERE account_type = 'taxable' AND " + condition
+        + "), 0)";
+  }
+
   private static String series(String view, String column, String filter) {
     return "CREATE OR REPLACE VIEW " + view + " AS SELECT run_date, scope, scope_id, value_date,"
         + " portfolio_value, " + column + " FROM series_analytics" + filter;
@@ -163,5 +186,6 @@ final class WarehouseViews {
           + " a.drift, a.out_of_band, a.post_trade_weight FROM allocations a"
           + " JOIN latest_successful_run r ON a.run_date = r.run_date"
           + " WHERE a.scope = 'household'",
-      CHANGES_SINCE_PREVIOUS_RUN);
+      CHANGES_SINCE_PREVIOUS_RUN,
+      HOUSEHOLD_REALIZED_GAINS);
 }

@@ -1,6 +1,7 @@
 package io.rebalancer.report;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /** What the report says of the book and its households, as the warehouse holds them. */
@@ -60,18 +61,42 @@ public final class BookFacts {
       String reason) {}
 
   /**
+   * A lot (or part of one) a sell took: a realized_gains row.
+   *
+   * @param lotId empty for the remainder of unknown basis
+   * @param costBasis null, as gain, when the basis is unknown
+   */
+  public record Gain(String householdId, String brokerageId, String accountId,
+      String accountType, String symbol, String lotId, LocalDate openDate, BigDecimal quantity,
+      BigDecimal costBasis, BigDecimal proceeds, BigDecimal gain, String term,
+      boolean washSaleRisk) {
+    public boolean taxable() {
+      return "taxable".equals(accountType);
+    }
+  }
+
+  /** A household's estimated realised gain (household_realized_gains): taxable accounts only. */
+  public record HouseholdGains(String householdId, BigDecimal shortTermGain,
+      BigDecimal longTermGain, BigDecimal unknownTermGain, BigDecimal taxableGain,
+      BigDecimal unknownBasisShares, long washSaleLots) {}
+
+  /**
    * One household in full, for the detail section.
    *
    * @param classes its asset classes against their targets when it is on a class model; empty
    *     on a model of symbols
+   * @param gains the lots its sells took, in order then selection order; empty when none was of
+   *     known basis (the section then shows none)
    */
   public record HouseholdDetail(Household household, List<SymbolWeight> classes,
-      List<SymbolWeight> allocations, List<Order> orders, List<Unplaced> unplaced) {
+      List<SymbolWeight> allocations, List<Order> orders, List<Unplaced> unplaced,
+      List<Gain> gains) {
     public HouseholdDetail {
       classes = List.copyOf(classes);
       allocations = List.copyOf(allocations);
       orders = List.copyOf(orders);
       unplaced = List.copyOf(unplaced);
+      gains = List.copyOf(gains);
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.rebalancer.report;
 
 import io.rebalancer.report.BookFacts.BrokerageOrders;
+import io.rebalancer.report.BookFacts.Gain;
 import io.rebalancer.report.BookFacts.Household;
 import io.rebalancer.report.BookFacts.HouseholdDetail;
+import io.rebalancer.report.BookFacts.HouseholdGains;
 import io.rebalancer.report.BookFacts.Order;
 import io.rebalancer.report.BookFacts.SymbolWeight;
 import io.rebalancer.report.BookFacts.Totals;
@@ -147,6 +149,41 @@ final class BookQueries {
         rs.getBoolean("out_of_band"), Sql.nullableDouble(rs, "post_trade_weight"));
   }
 
+  /**
+   * The households of the largest estimated taxable gains (household_realized_gains: those whose
+   * sells took a lot of known basis), largest first, then by id.
+   */
+  List<HouseholdGains> largestGains(int limit) throws SQLException {
+    return Sql.list(c, "SELECT * FROM household_realized_gains WHERE run_date = " + date
+        + " ORDER BY taxable_gain DESC, household_id LIMIT " + limit,
+        rs -> new HouseholdGains(rs.getString("household_id"), Sql.decimal(rs, "short_term_gain"),
+            Sql.decimal(rs, "long_term_gain"), Sql.decimal(rs, "unknown_term_gain"),
+            Sql.decimal(rs, "taxable_gain"), Sql.decimal(rs, "unknown_basis_shares"),
+            rs.getLong("wash_sale_lots")));
+  }
+
+  /**
+   * The lots the households' sells took, for those whose sells took one of known basis: in the
+   * orders' order, then as each sell took them (Lot.SELL_ORDER: highest cost per share first,
+   * later open date first, then lot id; unknown basis last).
+   */
+  private Map<String, List<Gain>> gains(String households) throws SQLException {
+    Map<String, List<Gain>> out = new LinkedHashMap<>();
+    Sql.list(c, "SELECT * FROM realized_gains WHERE run_date = " + date
+        + " AND household_id IN " + households + " AND household_id IN (SELECT household_id"
+        + " FROM realized_gains WHERE run_date = " + date + " AND cost_basis IS NOT NULL)"
+        + " ORDER BY household_id, brokerage_id, account_id, symbol, cost_basis IS NULL,"
+        + " cost_basis / quantity DESC, open_date DESC NULLS LAST, lot_id",
+        rs -> new Gain(rs.getString("household_id"), rs.getString("brokerage_id"),
+            rs.getString("account_id"), rs.getString("account_type"), rs.getString("symbol"),
+            rs.getString("lot_id"), rs.getObject("open_date", LocalDate.class),
+            Sql.decimal(rs, "quantity"), Sql.decimal(rs, "cost_basis"),
+            Sql.decimal(rs, "proceeds"), Sql.decimal(rs, "gain"), rs.getString("term"),
+            rs.getBoolean("wash_sale_risk")))
+        .forEach(g -> out.computeIfAbsent(g.householdId(), k -> new ArrayList<>()).add(g));
+    return out;
+  }
+
   /** The given households in full, in their order. */
   List<HouseholdDetail> details(List<Household> households) throws SQLException {
     Map<String, List<SymbolWeight>> weights = new LinkedHashMap<>();
@@ -178,9 +215,11 @@ final class BookQueries {
         rs -> new Unplaced(rs.getString("household_id"), rs.getString("symbol"),
             rs.getString("side"), Sql.decimal(rs, "quantity"), rs.getString("reason")))
         .forEach(u -> unplaced.computeIfAbsent(u.householdId(), k -> new ArrayList<>()).add(u));
+    Map<String, List<Gain>> gains = gains(worst);
     return households.stream().map(h -> new HouseholdDetail(h,
         classes.getOrDefault(h.householdId(), List.of()), weights.getOrDefault(h.householdId(), List.of()),
         orders.getOrDefault(h.householdId(), List.of()),
-        unplaced.getOrDefault(h.householdId(), List.of()))).toList();
+        unplaced.getOrDefault(h.householdId(), List.of()),
+        gains.getOrDefault(h.householdId(), List.of()))).toList();
   }
 }

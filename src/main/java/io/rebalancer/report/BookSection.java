@@ -11,13 +11,16 @@ import static j2html.TagCreator.span;
 import static j2html.TagCreator.table;
 import static j2html.TagCreator.tbody;
 import static j2html.TagCreator.td;
+import static j2html.TagCreator.text;
 import static j2html.TagCreator.tfoot;
 import static j2html.TagCreator.th;
 import static j2html.TagCreator.thead;
 import static j2html.TagCreator.tr;
 
+import io.rebalancer.core.RealizedGainTotals;
 import io.rebalancer.report.BookFacts.BrokerageOrders;
 import io.rebalancer.report.BookFacts.Household;
+import io.rebalancer.report.BookFacts.HouseholdGains;
 import io.rebalancer.report.BookFacts.SymbolWeight;
 import io.rebalancer.report.BookFacts.Totals;
 import j2html.tags.DomContent;
@@ -31,9 +34,12 @@ final class BookSection {
 
   /**
    * @param detailed the rank of each household that has a detail section, by id
+   * @param gains the run's realised gains; shown only when some sell took a lot of known basis
+   * @param largestGains the households of the largest estimated taxable gains
    */
   static SectionTag render(Totals t, List<BrokerageOrders> brokerages, List<Household> worst,
-      List<SymbolWeight> drifts, Map<String, Long> detailed) {
+      List<SymbolWeight> drifts, Map<String, Long> detailed, RealizedGainTotals gains,
+      List<HouseholdGains> largestGains) {
     return section().withId("book").withClass("card").with(
         h2("Book"),
         div().withClass("tiles").with(
@@ -47,7 +53,32 @@ final class BookSection {
             tile("unplaced trades", Numbers.count(t.unplaced()), "book-unplaced")),
         brokerages(t, brokerages),
         worst(t, worst, detailed),
-        drifts(drifts, detailed));
+        drifts(drifts, detailed),
+        gains(gains, largestGains, detailed));
+  }
+
+  /** Nothing unless some sell took a lot of known basis: a run without lots renders as before. */
+  private static DomContent gains(RealizedGainTotals g, List<HouseholdGains> largest,
+      Map<String, Long> detailed) {
+    if (!g.shown()) {
+      return text("");
+    }
+    return table().withClass("largest-gains").attr("data-wash-sale-lots", g.washSaleLots())
+        .with(caption("Largest estimated realised gains (taxable accounts only; "
+            + Numbers.count(g.washSaleLots()) + " taxable lot" + (g.washSaleLots() == 1 ? "" : "s")
+            + " sold at risk of a wash sale in the book)"),
+        thead(tr(th("household"), th("short-term").withClass("num"),
+            th("long-term").withClass("num"), th("unknown term").withClass("num"),
+            th("estimated gain").withClass("num"), th("shares of unknown basis").withClass("num"),
+            th("wash-sale risks").withClass("num"))),
+        tbody(each(largest, h -> tr(td(link(h.householdId(), detailed)),
+            td(Numbers.money(h.shortTermGain())).withClass("num short-term"),
+            td(Numbers.money(h.longTermGain())).withClass("num long-term"),
+            td(Numbers.money(h.unknownTermGain())).withClass("num unknown-term"),
+            td(Numbers.money(h.taxableGain())).withClass("num taxable-gain"),
+            td(Numbers.plain(h.unknownBasisShares())).withClass("num"),
+            td(Numbers.count(h.washSaleLots())).withClass("num wash-sale-lots"))
+            .attr("data-household", h.householdId()))));
   }
 
   private static DomContent tile(String label, String value, String id) {

@@ -16,6 +16,7 @@ import static j2html.TagCreator.thead;
 import static j2html.TagCreator.tr;
 
 import io.rebalancer.core.RebalanceRules;
+import io.rebalancer.report.BookFacts.Gain;
 import io.rebalancer.report.BookFacts.Household;
 import io.rebalancer.report.BookFacts.HouseholdDetail;
 import io.rebalancer.report.BookFacts.Order;
@@ -25,7 +26,10 @@ import j2html.tags.DomContent;
 import j2html.tags.specialized.SectionTag;
 import java.math.BigDecimal;
 
-/** One household in full: its chart, its drift against the bands, its orders and unplaced trades. */
+/**
+ * One household in full: its chart, its drift against the bands, its orders and unplaced trades,
+ * and the lots its sells took when one was of known basis.
+ */
 final class HouseholdSection {
   private final RebalanceRules rules;
   private final AllocationChart chart;
@@ -54,7 +58,8 @@ final class HouseholdSection {
                 ? chart.draw(d.allocations()) : chart.draw(d.classes(), d.allocations())),
             drifts(d),
             orders(d),
-            unplaced(d));
+            unplaced(d),
+            gains(d));
   }
 
   static DomContent status(Household h) {
@@ -169,6 +174,57 @@ final class HouseholdSection {
         td(Numbers.plain(o.price())).withClass("num"),
         td(Numbers.money(o.estimatedAmount())).withClass("num amount"), td(o.reason()))
         .attr("data-order", o.orderId());
+  }
+
+  /**
+   * The lots the sells took with their gains, and the taxable total by term: nothing when none
+   * was of known basis (BookQueries gives none), so that a run without lots renders as before.
+   */
+  private static DomContent gains(HouseholdDetail d) {
+    if (d.gains().isEmpty()) {
+      return text("");
+    }
+    BigDecimal shortTerm = BigDecimal.ZERO;
+    BigDecimal longTerm = BigDecimal.ZERO;
+    BigDecimal unknownTerm = BigDecimal.ZERO;
+    for (Gain g : d.gains()) {
+      if (g.taxable() && g.gain() != null) {
+        switch (g.term()) {
+          case "short" -> shortTerm = shortTerm.add(g.gain());
+          case "long" -> longTerm = longTerm.add(g.gain());
+          default -> unknownTerm = unknownTerm.add(g.gain());
+        }
+      }
+    }
+    return div().withClass("gains-box").with(
+        table().withClass("gains").with(caption("Realised gains: " + d.gains().size()
+                + " lot" + (d.gains().size() == 1 ? "" : "s") + " sold"),
+            thead(tr(th("account"), th("symbol"), th("lot"), th("term"),
+                th("quantity").withClass("num"), th("cost basis").withClass("num"),
+                th("proceeds").withClass("num"), th("gain").withClass("num"), th("wash sale"))),
+            tbody(each(d.gains(), HouseholdSection::gainRow))),
+        p().withClass("facts gain-totals").with(text("Estimated gain in taxable accounts: "),
+            span(Numbers.money(shortTerm)).withClass("num short-term"), text(" short-term, "),
+            span(Numbers.money(longTerm)).withClass("num long-term"), text(" long-term"),
+            unknownTerm.signum() == 0 ? text("") : text(", " + Numbers.money(unknownTerm)
+                + " of unknown term")));
+  }
+
+  private static DomContent gainRow(Gain g) {
+    return tr(td().with(text(g.brokerageId() + " " + g.accountId() + " "),
+            span(g.accountType()).withClass("muted")), td(g.symbol()),
+        td(g.lotId().isEmpty() ? span("rest of the holding").withClass("muted")
+            : span(g.lotId()).withClass("mono")),
+        td().with(text(g.term()), g.openDate() == null ? text("")
+            : span(" since " + g.openDate()).withClass("muted")),
+        td(Numbers.plain(g.quantity())).withClass("num quantity"),
+        td(g.costBasis() == null ? "unknown" : Numbers.money(g.costBasis()))
+            .withClass("num cost-basis"),
+        td(Numbers.money(g.proceeds())).withClass("num proceeds"),
+        td(g.gain() == null ? "unknown" : Numbers.money(g.gain())).withClass("num gain"),
+        td(g.washSaleRisk() ? span("wash-sale risk").withClass("badge bad") : text("")))
+        .attr("data-symbol", g.symbol()).attr("data-lot", g.lotId())
+        .attr("data-account", g.brokerageId() + "/" + g.accountId());
   }
 
   private static DomContent unplaced(HouseholdDetail d) {

@@ -1,6 +1,7 @@
 package io.rebalancer.report;
 
 import io.rebalancer.config.PipelineConfig;
+import io.rebalancer.core.RealizedGainTotals;
 import io.rebalancer.io.FullDisk;
 import io.rebalancer.io.QualityChecks;
 import io.rebalancer.report.BookFacts.Household;
@@ -35,6 +36,7 @@ public final class Report {
   public static final int DETAILED_HOUSEHOLDS = 100;
   static final int WORST_LISTED = 25;
   static final int DRIFTS_LISTED = 20;
+  static final int GAINS_LISTED = 20;
   static final int TOTALS_LISTED = 200;
   static final int BREAKS_LISTED = 200;
   static final int REJECTED_LISTED = 1000;
@@ -73,12 +75,14 @@ public final class Report {
     BookFacts.Totals bookTotals = book.totals();
 
     ReportPage.start(out, config.name(), run.runDate().toString(), run.runId());
-    SummarySection.render(run, QualityChecks.names(), config.validation(), totals, breaks)
-        .render(out);
+    RealizedGainTotals gains = runs.gains();
+    SummarySection.render(run, QualityChecks.names(), config.validation(), totals, breaks,
+        gains).render(out);
     SourcesSection.render(runs.sources(), totals, breaks).render(out);
     BookSection.render(bookTotals, book.ordersByBrokerage(),
         worst.subList(0, Math.min(WORST_LISTED, worst.size())),
-        book.largestDrifts(DRIFTS_LISTED), detailed).render(out);
+        book.largestDrifts(DRIFTS_LISTED), detailed, gains,
+        gains.shown() ? book.largestGains(GAINS_LISTED) : List.of()).render(out);
     HouseholdIndex.write(out, bookTotals.households(), withSection.size(),
         book::forEachHousehold);
     ReportPage.householdsHeading(out, withSection.size(), bookTotals.households());

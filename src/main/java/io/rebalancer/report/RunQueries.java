@@ -1,5 +1,6 @@
 package io.rebalancer.report;
 
+import io.rebalancer.core.RealizedGainTotals;
 import io.rebalancer.report.RunFacts.Listed;
 import io.rebalancer.report.RunFacts.PriceBreak;
 import io.rebalancer.report.RunFacts.RejectedLine;
@@ -40,6 +41,21 @@ final class RunQueries {
       throw new IllegalStateException("the warehouse has no run " + runId + " for " + runDate);
     }
     return runs.get(0);
+  }
+
+  /**
+   * What the run's sells realised, as the run summary adds it up: taxable accounts' gains by term
+   * (known basis only) and wash-sale risks, and the lots of known basis sold in any account.
+   */
+  RealizedGainTotals gains() throws SQLException {
+    String taxable = " FILTER (WHERE account_type = 'taxable' AND ";
+    return Sql.list(c, "SELECT coalesce(sum(gain)" + taxable + "term = 'short'), 0) AS s,"
+        + " coalesce(sum(gain)" + taxable + "term = 'long'), 0) AS l,"
+        + " coalesce(sum(gain)" + taxable + "term = 'unknown'), 0) AS u,"
+        + " count(*)" + taxable + "wash_sale_risk) AS wash, count(cost_basis) AS known"
+        + " FROM realized_gains WHERE run_date = " + date,
+        rs -> new RealizedGainTotals(Sql.decimal(rs, "s"), Sql.decimal(rs, "l"),
+            Sql.decimal(rs, "u"), rs.getLong("wash"), rs.getLong("known"))).get(0);
   }
 
   /** Each source's counts and its files, by source id. */

@@ -12,6 +12,7 @@ import static j2html.TagCreator.summary;
 import static j2html.TagCreator.text;
 import static j2html.TagCreator.ul;
 
+import io.rebalancer.core.RealizedGainTotals;
 import io.rebalancer.core.trust.ValidationRules;
 import io.rebalancer.report.RunFacts.Listed;
 import io.rebalancer.report.RunFacts.PriceBreak;
@@ -30,7 +31,7 @@ final class SummarySection {
   private SummarySection() {}
 
   static SectionTag render(Run run, List<String> checks, ValidationRules validation,
-      Listed<StatedTotal> totals, Listed<PriceBreak> breaks) {
+      Listed<StatedTotal> totals, Listed<PriceBreak> breaks, RealizedGainTotals gains) {
     Duration took = Duration.between(run.startedAt(), run.finishedAt());
     long within = totals.rows().stream().filter(StatedTotal::withinTolerance).count();
     return section().withId("summary").withClass("card").with(
@@ -48,7 +49,8 @@ final class SummarySection {
             li("started " + TIME.format(run.startedAt()) + ", finished "
                 + TIME.format(run.finishedAt()) + " (" + String.format(java.util.Locale.ROOT,
                     "%.1f", took.toMillis() / 1000.0) + " s)"),
-            li(text("config "), code(run.config()))),
+            li(text("config "), code(run.config())),
+            gains(gains)),
         h2("Checks"),
         ul().withClass("checks").with(
             check(true, run.checks() + " data-quality checks passed inside the load transaction",
@@ -69,6 +71,25 @@ final class SummarySection {
                     + " recorded (an export price more than " + validation.priceBreakTolerance()
                         .movePointRight(2).stripTrailingZeros().toPlainString()
                     + "% from its latest close; not a failure)", null)));
+  }
+
+  /**
+   * The sells' estimated taxable gains, only when some sell took a lot of known basis: a run
+   * without lots renders as it did before lots existed.
+   */
+  private static DomContent gains(RealizedGainTotals g) {
+    if (!g.shown()) {
+      return text("");
+    }
+    return li().withId("run-gains").with(text("estimated realised gains in taxable accounts: "),
+        span(Numbers.money(g.shortTermGain())).withClass("num short-term"),
+        text(" short-term, "), span(Numbers.money(g.longTermGain())).withClass("num long-term"),
+        text(" long-term, "),
+        span(Numbers.money(g.unknownTermGain())).withClass("num unknown-term"),
+        text(" of unknown term (" + Numbers.count(g.knownBasisLots()) + " lot"
+            + (g.knownBasisLots() == 1 ? "" : "s") + " of known basis sold, "
+            + Numbers.count(g.washSaleLots()) + " taxable lot" + (g.washSaleLots() == 1 ? "" : "s")
+            + " at risk of a wash sale)"));
   }
 
   private static DomContent tile(String label, String value) {

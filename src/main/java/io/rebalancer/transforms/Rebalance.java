@@ -7,6 +7,7 @@ import io.rebalancer.core.ClassAllocation;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.ModelLookup;
+import io.rebalancer.core.RealizedGain;
 import io.rebalancer.core.RebalanceRules;
 import io.rebalancer.core.Rebalancer;
 import io.rebalancer.core.RunSummary;
@@ -40,7 +41,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PCollectionTuple> {
   public static final TupleTag<HouseholdPlan> PLANS = new TupleTag<>() {};
   public static final TupleTag<RunSummary> SUMMARY = new TupleTag<>() {};
-  /** Orders, unplaced trades, allocations and the run summary, as warehouse rows. */
+  /** Orders, unplaced trades, realised gains, allocations and the run summary, as rows. */
   public static final TupleTag<RowBlock> ROWS = new TupleTag<>() {};
 
   private final ReferenceData reference;
@@ -132,6 +133,9 @@ public final class Rebalance extends PTransform<PCollection<AccountAnalysis>, PC
       }
       for (UnplacedTrade u : plan.unplaced()) {
         rows.accept(WarehouseRows.unplaced(runDate, u));
+      }
+      for (RealizedGain g : plan.realizedGains()) {
+        rows.accept(WarehouseRows.realizedGain(runDate, g));
       }
       for (Allocation al : plan.allocations()) {
         rows.accept(WarehouseRows.allocation(runDate, plan.householdId(), al));

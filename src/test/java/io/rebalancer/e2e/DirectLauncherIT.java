@@ -39,7 +39,7 @@ class DirectLauncherIT {
   /** The tables a run loads per run date. */
   private static final List<String> PER_RUN_TABLES = List.of("holdings", "portfolio_metrics",
       "allocations", "asset_class_allocations", "trade_orders", "unplaced_trades",
-      "rejected_records", "source_counts");
+      "realized_gains", "rejected_records", "source_counts");
 
   private static Path project;
   /**

@@ -82,6 +82,7 @@ public final class StagedClassHousehold {
       total = total.add(a.totalValue());
     }
     orders.forEach(o -> rows.add(WarehouseRows.order(date, o)));
+    rows.addAll(SoldLots.remainders(date, orders)); // its accounts have no lots
     List<Allocation> allocations = new ArrayList<>(Allocation.of(Allocation.HOUSEHOLD, id, values,
         total, AfterTrades.ofHousehold(values, total, accounts, orders), MODEL, RULES));
     allocations.addAll(AfterTrades.accountAllocations(accounts, orders, MODEL, RULES));

@@ -63,6 +63,7 @@ final class StagedHouseholds {
         rows.add(WarehouseRows.metrics(date, a));
       }
       plan.orders().forEach(o -> rows.add(WarehouseRows.order(date, o)));
+      plan.realizedGains().forEach(g -> rows.add(WarehouseRows.realizedGain(date, g)));
       List<Allocation> allocations = new ArrayList<>(plan.allocations());
       allocations.addAll(AfterTrades.accountAllocations(accounts, plan.orders(), MODEL, RULES));
       allocations.forEach(al -> rows.add(WarehouseRows.allocation(date, id, al)));

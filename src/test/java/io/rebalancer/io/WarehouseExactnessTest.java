@@ -92,6 +92,8 @@ class WarehouseExactnessTest {
     Files.write(staging.tables().resolve("portfolio_metrics-part-00000-of-00001.csv"), metrics);
     Files.write(staging.tables().resolve("trade_orders-part-00000-of-00001.csv"),
         orders.stream().map(o -> line(WarehouseRows.order(D, o))).toList());
+    Files.write(staging.tables().resolve("realized_gains-part-00000-of-00001.csv"),
+        SoldLots.remainders(D, orders).stream().map(WarehouseExactnessTest::line).toList());
     return staging;
   }
 

@@ -4,11 +4,15 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import io.rebalancer.core.AccountAnalysis;
+import io.rebalancer.core.AccountType;
 import io.rebalancer.core.AccountKey;
 import io.rebalancer.core.Allocation;
 import io.rebalancer.core.ClassAllocation;
+import io.rebalancer.core.LotTerm;
 import io.rebalancer.core.Position;
 import io.rebalancer.core.PricePoint;
+import io.rebalancer.core.RealizedGain;
+import io.rebalancer.core.RealizedGainTotals;
 import io.rebalancer.core.RejectedRow;
 import io.rebalancer.core.RunSummary;
 import io.rebalancer.core.Side;
@@ -94,7 +98,25 @@ class WarehouseRowsTest {
     assertThat(WarehouseRows.runSummary(D, new RunSummary(1, 2, 1, 0, 3, 4, 0,
         new BigDecimal("10.5"), new BigDecimal("20"), new BigDecimal("3000.25"))),
         is(new WarehouseRow("run_summary", cells("2026-11-20", "1", "2", "1", "0", "3", "4", "0",
-            "10.5000000000", "20.0000000000", "3000.2500000000"))));
+            "10.5000000000", "20.0000000000", "3000.2500000000", "0.0000000000",
+            "0.0000000000", "0.0000000000", "0", "0"))));
+    assertThat(WarehouseRows.runSummary(D, new RunSummary(1, 2, 1, 0, 3, 4, 0,
+        new BigDecimal("10.5"), new BigDecimal("20"), new BigDecimal("3000.25"),
+        new RealizedGainTotals(new BigDecimal("12.34"), new BigDecimal("-5.5"),
+            new BigDecimal("0.01"), 2, 7))).cells().subList(11, 16),
+        is(List.of("12.3400000000", "-5.5000000000", "0.0100000000", "2", "7")));
+    RealizedGain lot = new RealizedGain("H1", "B1", "A-1", AccountType.TAX_DEFERRED, "VTI",
+        "lots.csv:3", LocalDate.of(2025, 3, 14), new BigDecimal("2.5"), new BigDecimal("500.10"),
+        new BigDecimal("625.31"), new BigDecimal("125.21"), LotTerm.SHORT, true);
+    assertThat(WarehouseRows.realizedGain(D, lot), is(new WarehouseRow("realized_gains",
+        cells("2026-11-20", lot.orderId(D), "H1", "B1", "A-1", "tax-deferred", "VTI",
+            "lots.csv:3", "2025-03-14", "2.5000000000", "500.10", "625.31", "125.21", "short",
+            "true"))));
+    RealizedGain rest = new RealizedGain("H1", "B1", "A-1", AccountType.TAXABLE, "VTI", "",
+        null, new BigDecimal("1"), null, new BigDecimal("250.1"), null, LotTerm.UNKNOWN, false);
+    assertThat(WarehouseRows.realizedGain(D, rest).cells(), is(cells("2026-11-20",
+        rest.orderId(D), "H1", "B1", "A-1", "taxable", "VTI", "", null, "1.0000000000", null,
+        "250.10", null, "unknown", "false")));
     assertThat(WarehouseRows.price("VTI", new PricePoint(D, new BigDecimal("250.1"))),
         is(new WarehouseRow("prices", cells("2026-11-20", "VTI", "250.1000000000"))));
   }

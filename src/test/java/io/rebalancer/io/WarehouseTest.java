@@ -162,11 +162,14 @@ class WarehouseTest {
       Files.write(staging.tables().resolve("portfolio_metrics-part-00000-of-00001.csv"), List.of(
           StagedCsv.line(java.util.Arrays.asList("2026-11-20", "B1", "A1", "H1", "m", "205", "5",
               "200", "1", "1.0", null, null, null, "0"))));
+      io.rebalancer.core.TradeOrder sell = new io.rebalancer.core.TradeOrder("H1", "B1",
+          "A1", "VMFXX", io.rebalancer.core.Side.SELL, new java.math.BigDecimal("20"),
+          new java.math.BigDecimal("10"), new java.math.BigDecimal("0.975610"),
+          java.math.BigDecimal.ZERO, "liquidate: not in model");
       Files.write(staging.tables().resolve("trade_orders-part-00000-of-00001.csv"), List.of(
-          StagedCsv.line(WarehouseRows.order(D1, new io.rebalancer.core.TradeOrder("H1", "B1",
-              "A1", "VMFXX", io.rebalancer.core.Side.SELL, new java.math.BigDecimal("20"),
-              new java.math.BigDecimal("10"), new java.math.BigDecimal("0.975610"),
-              java.math.BigDecimal.ZERO, "liquidate: not in model")).cells())));
+          StagedCsv.line(WarehouseRows.order(D1, sell).cells())));
+      Files.write(staging.tables().resolve("realized_gains-part-00000-of-00001.csv"), List.of(
+          StagedCsv.line(WarehouseRows.realizedGain(D1, SoldLots.remainder(sell)).cells())));
       w.loadRun(D1, staging, run("r1", D1));
       assertThat(count(w, "SELECT count(*) FROM holdings WHERE symbol = 'VMFXX'"), is(2L));
     }

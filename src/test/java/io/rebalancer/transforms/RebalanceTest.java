@@ -145,9 +145,10 @@ class RebalanceTest {
       // 3 orders; household allocations: VTI, BND, AAPL, CASH for H1 and VTI, BND for H2;
       // account allocations: A1 VTI, BND, CASH; A2 AAPL, BND, VTI and the CASH its sell brings;
       // A3 VTI, BND; asset classes: US_EQUITY, US_BOND, CASH for H1 and US_EQUITY, US_BOND for
-      // H2; no series rows: the warehouse derives them from holdings and prices
+      // H2; the AAPL sell's one lot (its remainder: the accounts have no lots); no series
+      // rows: the warehouse derives them from holdings and prices
       assertThat(perTable, is(Map.of("trade_orders", 3L, "allocations", 15L,
-          "asset_class_allocations", 5L, "run_summary", 1L)));
+          "asset_class_allocations", 5L, "realized_gains", 1L, "run_summary", 1L)));
       assertThat(summaryRows.get(0).cells().subList(0, 8),
           is(List.of("2026-11-20", "2", "3", "1", "1", "1", "2", "0")));
       return null;
