@@ -12,6 +12,7 @@ import io.rebalancer.core.Holding;
 import io.rebalancer.core.HoldingPricing;
 import io.rebalancer.core.HouseholdPlan;
 import io.rebalancer.core.HouseholdRules;
+import io.rebalancer.core.Lot;
 import io.rebalancer.core.InputException;
 import io.rebalancer.core.Model;
 import io.rebalancer.core.ModelBook;
@@ -27,6 +28,7 @@ import io.rebalancer.core.format.ExportFormats;
 import io.rebalancer.core.format.ExportRow;
 import io.rebalancer.core.format.ExportRows;
 import io.rebalancer.core.format.HouseholdFile;
+import io.rebalancer.core.format.LotFile;
 import io.rebalancer.core.format.ParseSink;
 import io.rebalancer.core.format.ReferenceFiles;
 import io.rebalancer.core.format.SecurityFile;
@@ -43,7 +45,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -81,6 +85,13 @@ final class RebalanceModel {
           .forEach(h -> householdRules.put(h.householdId(), h));
     }
 
+    // lots.csv and the exports' lots, per account, as the pipeline joins them
+    Map<AccountKey, List<Lot>> fileLots = new HashMap<>();
+    if (config.lots() != null) {
+      LotFile.lots(config.lots(), reader(config.lots()), runDate)
+          .forEach(l -> fileLots.computeIfAbsent(l.account(), k -> new ArrayList<>()).add(l));
+    }
+    Map<AccountKey, List<Lot>> exportLots = new HashMap<>();
     Map<AccountKey, List<Holding>> holdings = new TreeMap<>();
     Map<AccountKey, List<String>> rawLines = new HashMap<>();
     List<RejectedRow> rejected = new ArrayList<>();
@@ -92,8 +103,12 @@ final class RebalanceModel {
         ExportFormats.builtIn(source.format()).orElseThrow().read(
             new SourceFile(source.id(), source.brokerage(), uri, source.account()), rows,
             new ParseSink() {
+              /** The holding last kept: the lots the format states next are its own. */
+              private Holding lastKept;
+
               @Override
               public void holding(Holding h, ExportRow row) {
+                lastKept = null;
                 // The core's verdicts, as the pipeline's steps call them: priced, classified by
                 // the security master, then joined.
                 HoldingPricing pricing = HoldingPricing.of(h, prices);
@@ -101,8 +116,8 @@ final class RebalanceModel {
                   rejected.add(pricing.rejectedRow(h, row.raw()));
                   return;
                 }
-                holdings.computeIfAbsent(h.account(), k -> new ArrayList<>())
-                    .add(master.classify(pricing.holding()));
+                lastKept = master.classify(pricing.holding());
+                holdings.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(lastKept);
                 rawLines.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(row.raw());
               }
 
@@ -111,15 +126,28 @@ final class RebalanceModel {
 
               @Override
               public void rejected(RejectedRow row) {
+                lastKept = null;
                 rejected.add(row);
+              }
+
+              @Override
+              public void lot(Lot lot) {
+                if (lastKept != null && lastKept.accountId().equals(lot.accountId())
+                    && lastKept.symbol().equals(lot.symbol())) {
+                  exportLots.computeIfAbsent(lot.account(), k -> new ArrayList<>()).add(lot);
+                }
               }
             });
       }
     }
     Map<AccountKey, AccountHoldings> joined = new TreeMap<>();
-    holdings.forEach((key, list) -> {
+    SortedSet<AccountKey> keys = new TreeSet<>(holdings.keySet());
+    keys.addAll(fileLots.keySet());
+    for (AccountKey key : keys) {
+      List<Holding> list = holdings.getOrDefault(key, List.of());
       List<AccountInfo> listed = accounts.containsKey(key) ? List.of(accounts.get(key)) : List.of();
-      AccountJoin join = AccountJoin.of(key, listed, list, config.accounts());
+      AccountJoin join = AccountJoin.of(key, listed, list, fileLots.getOrDefault(key, List.of()),
+          exportLots.getOrDefault(key, List.of()), config.accounts());
       if (join.problem() != null) {
         throw new InputException(join.problem().message());
       }
@@ -127,15 +155,18 @@ final class RebalanceModel {
         for (int i = 0; i < list.size(); i++) {
           rejected.add(AccountHoldings.unknownAccount(list.get(i), rawLines.get(key).get(i)));
         }
-        return;
+        continue;
       }
-      joined.put(key, join.account());
-    });
+      if (join.account() != null) {
+        joined.put(key, join.account());
+      }
+    }
 
     Map<String, List<AccountAnalysis>> households = new TreeMap<>();
     joined.forEach((key, account) -> {
       ModelLookup.ofAccount(account.info(), models); // an account on an unknown model stops the run
-      AccountAnalysis a = AccountAnalyzer.analyze(account.info(), account.holdings(), prices);
+      AccountAnalysis a = AccountAnalyzer.analyze(account.info(), account.holdings(),
+          account.lots(), prices);
       households.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
     });
     List<HouseholdPlan> plans = new ArrayList<>();
