@@ -45,7 +45,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -83,13 +85,13 @@ final class RebalanceModel {
           .forEach(h -> householdRules.put(h.householdId(), h));
     }
 
+    // lots.csv and the exports' lots, per account, as the pipeline joins them
     Map<AccountKey, List<Lot>> fileLots = new HashMap<>();
     if (config.lots() != null) {
       LotFile.lots(config.lots(), reader(config.lots()), runDate)
           .forEach(l -> fileLots.computeIfAbsent(l.account(), k -> new ArrayList<>()).add(l));
     }
     Map<AccountKey, List<Lot>> exportLots = new HashMap<>();
-
     Map<AccountKey, List<Holding>> holdings = new TreeMap<>();
     Map<AccountKey, List<String>> rawLines = new HashMap<>();
     List<RejectedRow> rejected = new ArrayList<>();
@@ -101,12 +103,12 @@ final class RebalanceModel {
         ExportFormats.builtIn(source.format()).orElseThrow().read(
             new SourceFile(source.id(), source.brokerage(), uri, source.account()), rows,
             new ParseSink() {
-              /** The holding whose lots the export states next; null after a rejected row. */
-              private Holding last;
+              /** The holding last kept: the lots the format states next are its own. */
+              private Holding lastKept;
 
               @Override
               public void holding(Holding h, ExportRow row) {
-                last = null;
+                lastKept = null;
                 // The core's verdicts, as the pipeline's steps call them: priced, classified by
                 // the security master, then joined.
                 HoldingPricing pricing = HoldingPricing.of(h, prices);
@@ -114,9 +116,8 @@ final class RebalanceModel {
                   rejected.add(pricing.rejectedRow(h, row.raw()));
                   return;
                 }
-                holdings.computeIfAbsent(h.account(), k -> new ArrayList<>())
-                    .add(master.classify(pricing.holding()));
-                last = h;
+                lastKept = master.classify(pricing.holding());
+                holdings.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(lastKept);
                 rawLines.computeIfAbsent(h.account(), k -> new ArrayList<>()).add(row.raw());
               }
 
@@ -124,27 +125,29 @@ final class RebalanceModel {
               public void recognised(ExportRow row, String what) {}
 
               @Override
-              public void lot(Lot lot) {
-                if (last != null && last.accountId().equals(lot.accountId())
-                    && last.symbol().equals(lot.symbol())) {
-                  exportLots.computeIfAbsent(lot.account(), k -> new ArrayList<>()).add(lot);
-                }
+              public void rejected(RejectedRow row) {
+                lastKept = null;
+                rejected.add(row);
               }
 
               @Override
-              public void rejected(RejectedRow row) {
-                last = null;
-                rejected.add(row);
+              public void lot(Lot lot) {
+                if (lastKept != null && lastKept.accountId().equals(lot.accountId())
+                    && lastKept.symbol().equals(lot.symbol())) {
+                  exportLots.computeIfAbsent(lot.account(), k -> new ArrayList<>()).add(lot);
+                }
               }
             });
       }
     }
     Map<AccountKey, AccountHoldings> joined = new TreeMap<>();
-    holdings.forEach((key, list) -> {
+    SortedSet<AccountKey> keys = new TreeSet<>(holdings.keySet());
+    keys.addAll(fileLots.keySet());
+    for (AccountKey key : keys) {
+      List<Holding> list = holdings.getOrDefault(key, List.of());
       List<AccountInfo> listed = accounts.containsKey(key) ? List.of(accounts.get(key)) : List.of();
-      AccountJoin join = AccountJoin.of(key, listed, list,
-          fileLots.getOrDefault(key, List.of()), exportLots.getOrDefault(key, List.of()),
-          config.accounts());
+      AccountJoin join = AccountJoin.of(key, listed, list, fileLots.getOrDefault(key, List.of()),
+          exportLots.getOrDefault(key, List.of()), config.accounts());
       if (join.problem() != null) {
         throw new InputException(join.problem().message());
       }
@@ -152,10 +155,12 @@ final class RebalanceModel {
         for (int i = 0; i < list.size(); i++) {
           rejected.add(AccountHoldings.unknownAccount(list.get(i), rawLines.get(key).get(i)));
         }
-        return;
+        continue;
       }
-      joined.put(key, join.account());
-    });
+      if (join.account() != null) {
+        joined.put(key, join.account());
+      }
+    }
 
     Map<String, List<AccountAnalysis>> households = new TreeMap<>();
     joined.forEach((key, account) -> {
