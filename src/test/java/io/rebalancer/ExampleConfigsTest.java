@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.is;
 import io.rebalancer.config.ConfigLoader;
 import io.rebalancer.config.PipelineConfig;
 import io.rebalancer.core.HouseholdPlan;
+import io.rebalancer.core.Side;
 import io.rebalancer.core.TradeOrder;
 import io.rebalancer.core.UnplacedTrade;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,31 @@ class ExampleConfigsTest {
         assertThat(o.reason(), o.reason().contains("asset class"), is(true));
       }
     }
+  }
+
+  @Test
+  void taxLotsSellInTheIraFirstKeepTheShortTermGainAndReportEachLotsGain() throws IOException {
+    RebalanceModel.Result run = run("tax-lots-example");
+    List<String> sells = run.plans().stream().flatMap(p -> p.orders().stream())
+        .filter(o -> o.side() == Side.SELL).map(o -> o.accountId() + " " + o.symbol() + " "
+            + o.quantity().stripTrailingZeros().toPlainString()).toList();
+    assertThat(sells, is(List.of("1234 AAPL 150", "5678 BND 900", "Z12345678 MSFT 40",
+        "2203 SCHB 1000", "U1234567 BND 150")));
+    assertThat(unplaced(run), is(Map.of(
+        "SMITH_FAMILY SELL BND " + UnplacedTrade.SHORT_TERM_GAIN_AVOIDED, "250")));
+    List<String> gains = run.plans().stream().flatMap(p -> p.realizedGains().stream())
+        .map(g -> g.accountId() + " " + g.symbol() + " " + g.lotId() + " " + g.term().label()
+            + " " + g.costBasis() + " " + g.proceeds() + " " + g.gain()).toList();
+    assertThat(gains, is(List.of(
+        "1234 AAPL All-Accounts-Positions-2026-11-20.csv:6 unknown 27400.00 22609.50 -4790.50",
+        "5678 BND All-Accounts-Positions-2026-11-20.csv:12 unknown 67950.00 66708.00 -1242.00",
+        "Z12345678 MSFT Portfolio_Positions_Nov-20-2026.csv:4 unknown 16400.00 22236.40 5836.40",
+        "2203 SCHB  unknown null 37760.00 null",
+        "U1234567 BND U1234567_20261120.csv:12 long 11077.50 11118.00 40.50")));
+    // BNDX prefers tax-deferred accounts: the IRA buys it first, with its BND's proceeds
+    assertThat(run.plans().get(0).orders().stream().filter(o -> o.symbol().equals("BNDX"))
+        .map(o -> o.accountId() + " " + o.quantity()).toList(), is(List.of("5678 949",
+            "12345678 90")));
   }
 
   private static RebalanceModel.Result run(String example) throws IOException {
