@@ -123,6 +123,26 @@ class TrustedInputsIT {
         "states 67908.00", "some of the file's rows were rejected");
   }
 
+  @Test
+  void lotsAboveAHoldingFailTheRunWithOneLineNamingTheAccountSymbolAndLines() throws Exception {
+    // the IBKR export holds 400 BND; these lots are 401
+    Path lots = Files.writeString(sample.resolve("lots.csv"), """
+        brokerage_id,account_id,symbol,lot_id,open_date,quantity,cost_basis
+        BROKERAGE_005,U1234567,BND,b1,2025-01-06,300,21900
+        BROKERAGE_005,U1234567,BND,b2,,101,7400
+        """);
+    Path ibkr = sample.resolve("brokerages/BROKERAGE_005/U1234567_20261120.csv");
+
+    Launcher.Run run = direct("lots: " + lots + "\n");
+
+    String line = "account U1234567 of brokerage BROKERAGE_005: its lots of BND add up to 401"
+        + " shares, but it holds 400 (" + ibkr + "); the lots are from " + lots
+        + " lines 2, 3: correct the lots or the export";
+    assertFailedNaming(run, line);
+    assertThat(run.stderrLines(), is(List.of("error: " + line)));
+    assertThat(query("SELECT error FROM pipeline_runs"), is(List.of(List.of(line))));
+  }
+
   private void assertFailedNaming(Launcher.Run run, String... words) throws Exception {
     assertThat(run.describe(), run.exitCode(), is(1));
     assertThat(run.describe(), run.stderrLines().size(), is(1));
@@ -140,8 +160,13 @@ class TrustedInputsIT {
 
   /** The sample's config, reading this test's copy of the sample data, with no --runDate. */
   private Launcher.Run direct() throws IOException, InterruptedException {
+    return direct("");
+  }
+
+  /** The same, with more config lines (top-level keys) at its end. */
+  private Launcher.Run direct(String more) throws IOException, InterruptedException {
     String config = Files.readString(project.resolve("pipelines/daily-rebalance.yaml"))
-        .replace("sample-data/", sample + "/");
+        .replace("sample-data/", sample + "/") + more;
     Path file = Files.writeString(dir.resolve("daily-rebalance.yaml"), config);
     return launcher.run("direct.sh", "--config=" + file, "--outputDir=" + output);
   }
