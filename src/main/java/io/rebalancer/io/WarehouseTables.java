@@ -173,7 +173,9 @@ public final class WarehouseTables {
           .column("side", TEXT, r -> r.value().side().name())
           .column("quantity", MONEY, r -> money(r.value().quantity()))
           .required("reason", TEXT, r -> r.value().reason())
-          .key("run_date", "household_id", "symbol", "side")
+          // one sell may leave shares unplaced for two reasons ("short-term gain avoided" and
+          // "no account may sell"), a buy-back too: each is a row of its own
+          .key("run_date", "household_id", "symbol", "side", "reason")
           .build();
 
   /**

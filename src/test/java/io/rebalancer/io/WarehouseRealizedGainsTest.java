@@ -7,7 +7,10 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rebalancer.core.InputException;
+import io.rebalancer.core.Side;
+import io.rebalancer.core.UnplacedTrade;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +66,24 @@ class WarehouseRealizedGainsTest {
       assertThat(StagedHouseholds.query(w.connection(), "SELECT count(*) FROM realized_gains g"
           + " JOIN trade_orders o USING (run_date, order_id) WHERE o.side = 'SELL'"
           + " AND o.account_id = g.account_id AND o.symbol = g.symbol"), is(List.of("6")));
+    }
+  }
+
+  @Test
+  void aSellLeftUnplacedForTwoReasonsIsTwoRowsThatPassTheChecks() throws Exception {
+    // avoidance kept some shares and only a frozen account holds the rest: one sell, two rows
+    try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+      w.loadRun(D, stage("two", rows -> {
+        List<WarehouseRow> more = new ArrayList<>(rows);
+        more.add(WarehouseRows.unplaced(D, new UnplacedTrade("G", "VTI", Side.SELL,
+            new BigDecimal("10"), UnplacedTrade.SHORT_TERM_GAIN_AVOIDED)));
+        more.add(WarehouseRows.unplaced(D, new UnplacedTrade("G", "VTI", Side.SELL,
+            new BigDecimal("80"), UnplacedTrade.NO_ACCOUNT_MAY_SELL)));
+        return more;
+      }), run("r1"));
+      assertThat(StagedHouseholds.query(w.connection(), "SELECT concat_ws(' ', quantity::INT,"
+          + " reason) FROM unplaced_trades ORDER BY quantity"), is(List.of(
+              "10 short-term gain avoided", "80 no account may sell")));
     }
   }
 
