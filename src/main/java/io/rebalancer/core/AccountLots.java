@@ -107,7 +107,8 @@ public record AccountLots(List<Lot> lots, List<InputProblem> problems) {
       Holdings held, List<Lot> lots) {
     return new InputProblem(InputProblem.Kind.LOTS_EXCEED_HOLDING, key + " " + symbol,
         "account " + key.accountId() + " of brokerage " + key.brokerageId() + ": its lots of "
-        + symbol + " add up to " + sum.toPlainString() + " shares, but " + held.described()
+        + symbol + " add up to " + sum.toPlainString()
+        + (sum.compareTo(BigDecimal.ONE) == 0 ? " share" : " shares") + ", but " + held.described()
         + "; the lots are from " + sources(lots) + ": correct the lots or the export");
   }
 

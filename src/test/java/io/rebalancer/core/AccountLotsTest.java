@@ -96,13 +96,13 @@ class AccountLotsTest {
             fileLot("SPAXX", "s", "1", 4)),
         List.of());
     assertThat(lots.problems().stream().map(InputProblem::message).toList(), contains(
-        "account U1 of brokerage B5: its lots of MSFT add up to 1 shares, but it holds none"
+        "account U1 of brokerage B5: its lots of MSFT add up to 1 share, but it holds none"
             + " today (no export holds it); the lots are from " + LOTS
             + " line 2: correct the lots or the export",
-        "account U1 of brokerage B5: its lots of SPAXX add up to 1 shares, but it holds it"
+        "account U1 of brokerage B5: its lots of SPAXX add up to 1 share, but it holds it"
             + " only as cash, which has no lots (" + EXPORT + "); the lots are from " + LOTS
             + " line 4: correct the lots or the export",
-        "account U1 of brokerage B5: its lots of TSLA add up to 1 shares, but it is short 10 ("
+        "account U1 of brokerage B5: its lots of TSLA add up to 1 share, but it is short 10 ("
             + EXPORT + "); the lots are from " + LOTS + " line 3: correct the lots or the"
             + " export"));
   }

@@ -158,7 +158,7 @@ class ReadLotsTest {
             (InputProblem p) -> p.kind() == InputProblem.Kind.LOTS_EXCEED_HOLDING))
             .apply("Messages", MapElements.into(TypeDescriptor.of(String.class))
                 .via(InputProblem::message)))
-        .containsInAnyOrder("account U9 of brokerage B5: its lots of BND add up to 1 shares,"
+        .containsInAnyOrder("account U9 of brokerage B5: its lots of BND add up to 1 share,"
             + " but it holds none today (no export holds it); the lots are from " + lots
             + " line 3: correct the lots or the export");
     pipeline.run().waitUntilFinish();
