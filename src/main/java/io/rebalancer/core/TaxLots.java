@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a household's sells do to its tax lots (SPEC "Tax lots"): which lots a sell on an account
@@ -18,6 +20,8 @@ final class TaxLots {
   private final HouseholdBook book;
   private final RebalanceRules rules;
   private final LocalDate runDate;
+  /** Per symbol, whether some account bought it in the wash-sale window: asked once a symbol. */
+  private final Map<String, Boolean> recentlyBought = new HashMap<>();
 
   /** @param runDate the day terms are counted to; null only for a household without dated lots */
   TaxLots(HouseholdBook book, RebalanceRules rules, LocalDate runDate) {
@@ -31,14 +35,21 @@ final class TaxLots {
    * taxable account held short-term and standing at a gain at this price.
    */
   private boolean avoided(int account, Lot lot, BigDecimal price) {
-    return rules.taxAware() && rules.avoidShortTermGains()
-        && book.accounts.get(account).accountType() == AccountType.TAXABLE
+    return avoiding() && book.accounts.get(account).accountType() == AccountType.TAXABLE
         && lot.gainAt(price) && term(lot) == LotTerm.SHORT;
+  }
+
+  /** avoidShortTermGains is on (it needs taxAware, which the config checks too). */
+  private boolean avoiding() {
+    return rules.taxAware() && rules.avoidShortTermGains();
   }
 
   /** The shares of a symbol in an account that avoidance keeps from being sold at this price. */
   BigDecimal withheld(int account, String symbol, BigDecimal price) {
     BigDecimal kept = BigDecimal.ZERO;
+    if (!avoiding()) {
+      return kept; // every sell asks; without avoidance there is nothing to look up
+    }
     for (Lot lot : book.lotsOf(account, symbol)) {
       if (avoided(account, lot, price)) {
         kept = kept.add(lot.quantity());
@@ -69,7 +80,8 @@ final class TaxLots {
       gains.add(new RealizedGain(householdId, a.key().brokerageId(), a.key().accountId(),
           a.accountType(), symbol, lot.lotId(), lot.openDate(), take, cost, proceeds,
           cost == null ? null : proceeds.subtract(cost), term(lot),
-          lot.lossAt(price) && boughtRecently(symbol)));
+          lot.lossAt(price)
+              && recentlyBought.computeIfAbsent(symbol, this::boughtRecently)));
     }
     return gains;
   }
